@@ -1,0 +1,34 @@
+package org.icl.api.autodiff;
+
+import org.ojalgo.matrix.store.R064Store;
+
+/** A named trainable matrix: a tensor of batch 1 whose gradient persists across steps until zeroed. */
+public final class Parameter extends Tensor {
+
+    private final String name;
+
+    public Parameter(String name, int rows, int cols) {
+        super(rows, cols, 1, R064Store.FACTORY.make(rows, cols), true);
+        this.name = name;
+        this.grad = R064Store.FACTORY.make(rows, cols);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The gradient store, always present for a parameter. */
+    @Override
+    public R064Store grad() {
+        return grad;
+    }
+
+    public void zeroGrad() {
+        java.util.Arrays.fill(grad.data, 0.0);
+    }
+
+    @Override
+    public String toString() {
+        return name + super.toString();
+    }
+}

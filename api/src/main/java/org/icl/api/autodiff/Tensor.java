@@ -1,0 +1,100 @@
+package org.icl.api.autodiff;
+
+import org.ojalgo.matrix.store.R064Store;
+
+/**
+ * A batch of equally shaped matrices, the value type of the differentiable core.
+ *
+ * <p>All matrices of the batch live side by side in one column-major ojAlgo store of
+ * {@code rows × (batch·cols)}: matrix {@code b} occupies columns {@code b·cols .. (b+1)·cols − 1}.
+ * A broadcast operand (a parameter, say) has {@code batch = 1}. Keeping the batch in one store
+ * lets a parameter multiply the whole batch in a single product.
+ */
+public class Tensor {
+
+    private final int rows;
+    private final int cols;
+    private final int batch;
+    private final R064Store value;
+    private final boolean requiresGrad;
+    R064Store grad;
+
+    Tensor(int rows, int cols, int batch, R064Store value, boolean requiresGrad) {
+        if (value.countRows() != rows || value.countColumns() != (long) cols * batch) {
+            throw new IllegalArgumentException("store is " + value.countRows() + "×" + value.countColumns()
+                    + ", expected " + rows + "×" + (long) cols * batch);
+        }
+        this.rows = rows;
+        this.cols = cols;
+        this.batch = batch;
+        this.value = value;
+        this.requiresGrad = requiresGrad;
+    }
+
+    /** A zero-filled constant (no gradient) batch of {@code batch} matrices of {@code rows × cols}. */
+    public static Tensor zeros(int rows, int cols, int batch) {
+        return new Tensor(rows, cols, batch, R064Store.FACTORY.make(rows, (long) cols * batch), false);
+    }
+
+    /** Wraps a column-major array as a constant: matrix b's entry (r, c) is {@code data[(b·cols + c)·rows + r]}. */
+    public static Tensor wrap(int rows, int cols, int batch, double[] data) {
+        if (data.length != rows * cols * batch) {
+            throw new IllegalArgumentException("array has " + data.length + " entries, expected " + rows * cols * batch);
+        }
+        return new Tensor(rows, cols, batch, R064Store.wrap(data, rows), false);
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    public int batch() {
+        return batch;
+    }
+
+    /** Number of entries over the whole batch. */
+    public int size() {
+        return rows * cols * batch;
+    }
+
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /** The ojAlgo store holding the batch, {@code rows × (batch·cols)}. */
+    public R064Store value() {
+        return value;
+    }
+
+    /** The raw column-major array behind {@link #value()}; tight loops read and write it directly. */
+    public double[] data() {
+        return value.data;
+    }
+
+    /** The gradient accumulated by the last backward pass, or null if none reached this tensor. */
+    public R064Store grad() {
+        return grad;
+    }
+
+    /** Offset of entry (r, c) of matrix b in {@link #data()}. */
+    public int index(int b, int r, int c) {
+        return (b * cols + c) * rows + r;
+    }
+
+    public double get(int b, int r, int c) {
+        return value.data[index(b, r, c)];
+    }
+
+    public void set(int b, int r, int c, double v) {
+        value.data[index(b, r, c)] = v;
+    }
+
+    @Override
+    public String toString() {
+        return "Tensor[" + rows + "×" + cols + (batch > 1 ? " ×" + batch : "") + "]";
+    }
+}

@@ -1,0 +1,171 @@
+package org.icl.api.config;
+
+import java.util.List;
+import java.util.Set;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigValue;
+
+/**
+ * A plugin's config block, read with type and range checks. Every failure names the full key,
+ * where its value came from (file and line, or the command line) and what was expected.
+ */
+public final class Settings {
+
+    private final Config config;
+    private final String path;
+
+    /** Wraps {@code config}, the block found at {@code path} (e.g. "task") of the run's config. */
+    public Settings(Config config, String path) {
+        this.config = config;
+        this.path = path;
+    }
+
+    /** The raw block, for plugins that hand a sub-block to another plugin. */
+    public Config config() {
+        return config;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** The sub-block at {@code key}. */
+    public Settings child(String key) {
+        try {
+            return new Settings(config.getConfig(key), qualified(key));
+        } catch (ConfigException.WrongType e) {
+            throw invalid(key, "an object { ... }");
+        } catch (ConfigException.Missing e) {
+            throw missing(key);
+        }
+    }
+
+    public int intAtLeast(String key, int min) {
+        return intBetween(key, min, Integer.MAX_VALUE);
+    }
+
+    public int intBetween(String key, int min, int max) {
+        int v = read(key, "an integer", () -> {
+            ConfigValue raw = config.getValue(key);
+            Object unwrapped = raw.unwrapped();
+            if (unwrapped instanceof Double d && d != Math.rint(d)) {
+                throw new ConfigException.WrongType(raw.origin(), key, "integer", "fractional number");
+            }
+            return config.getInt(key);
+        });
+        if (v < min || v > max) {
+            throw invalid(key, "an integer " + range(min, max));
+        }
+        return v;
+    }
+
+    public long longValue(String key) {
+        return read(key, "an integer", () -> config.getLong(key));
+    }
+
+    /** A number in [min, max]; use infinities for open ends. */
+    public double doubleBetween(String key, double min, double max) {
+        double v = read(key, "a number", () -> config.getDouble(key));
+        if (!(v >= min && v <= max)) {
+            throw invalid(key, "a number " + range(min, max));
+        }
+        return v;
+    }
+
+    /** A number strictly above zero. */
+    public double positive(String key) {
+        double v = read(key, "a number", () -> config.getDouble(key));
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw invalid(key, "a number > 0");
+        }
+        return v;
+    }
+
+    public boolean bool(String key) {
+        return read(key, "true or false", () -> config.getBoolean(key));
+    }
+
+    /** One of the allowed words. */
+    public String oneOf(String key, Set<String> allowed) {
+        String v = read(key, "a string", () -> config.getString(key));
+        if (!allowed.contains(v)) {
+            throw invalid(key, "one of " + String.join(", ", allowed.stream().sorted().toList()));
+        }
+        return v;
+    }
+
+    public String string(String key) {
+        return read(key, "a string", () -> config.getString(key));
+    }
+
+    /** A list of numbers, each at least {@code min}. */
+    public List<Double> doubles(String key, double min) {
+        List<Double> v = read(key, "a list of numbers", () -> config.getDoubleList(key));
+        for (double x : v) {
+            if (!(x >= min)) {
+                throw invalid(key, "a list of numbers each ≥ " + min);
+            }
+        }
+        return v;
+    }
+
+    /** The error for a value that parses but breaks a rule involving other settings. */
+    public InvalidSettingException invalid(String key, String expected) {
+        String shown = config.hasPath(key) ? config.getValue(key).render() : "(missing)";
+        return new InvalidSettingException(qualified(key) + " = " + shown + " (" + originOf(key) + "): expected " + expected);
+    }
+
+    /** Where the value at {@code key} was set: "file.conf:12", "--set", or "defaults". */
+    public String originOf(String key) {
+        if (!config.hasPathOrNull(key)) {
+            return "not set";
+        }
+        return describe(config.getValue(key).origin());
+    }
+
+    /** A short description of a config origin: file:line, or the origin's own description. */
+    public static String describe(ConfigOrigin origin) {
+        if (origin.filename() != null) {
+            return origin.filename() + (origin.lineNumber() > 0 ? ":" + origin.lineNumber() : "");
+        }
+        if (origin.resource() != null) {
+            return "defaults " + origin.resource() + (origin.lineNumber() > 0 ? ":" + origin.lineNumber() : "");
+        }
+        return origin.description();
+    }
+
+    private String qualified(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private InvalidSettingException missing(String key) {
+        return new InvalidSettingException(qualified(key) + " is missing");
+    }
+
+    private <T> T read(String key, String expected, java.util.function.Supplier<T> reader) {
+        try {
+            return reader.get();
+        } catch (ConfigException.Missing e) {
+            throw missing(key);
+        } catch (ConfigException.WrongType e) {
+            throw invalid(key, expected);
+        }
+    }
+
+    private static String range(double min, double max) {
+        if (max == Double.POSITIVE_INFINITY || max == Integer.MAX_VALUE) {
+            return "≥ " + fmt(min);
+        }
+        if (min == Double.NEGATIVE_INFINITY || min == Integer.MIN_VALUE) {
+            return "≤ " + fmt(max);
+        }
+        return "in [" + fmt(min) + ", " + fmt(max) + "]";
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,25 @@
+package org.icl.api.model;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.icl.api.autodiff.Parameter;
+import org.icl.api.autodiff.Tape;
+import org.icl.api.autodiff.Tensor;
+
+/**
+ * A sequence-to-sequence map on token columns, written as a forward pass on the tape; the tape
+ * derives the backward pass. Input and output are batches of {@code tokenDim × length} matrices.
+ */
+public interface Model {
+
+    Tensor forward(Tape tape, Tensor input);
+
+    /** The trainable matrices, in a fixed order. */
+    List<Parameter> parameters();
+
+    /** The parameter called {@code name}, if the model has one. */
+    default Optional<Parameter> parameter(String name) {
+        return parameters().stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+}

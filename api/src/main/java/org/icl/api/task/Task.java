@@ -1,0 +1,38 @@
+package org.icl.api.task;
+
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+import org.icl.api.autodiff.Tape;
+import org.icl.api.autodiff.Tensor;
+import org.icl.api.model.Model;
+
+/**
+ * A learning problem: it samples training prompts, scores a model's outputs, rolls a trained model
+ * out on held-out prompts, and knows the theory a correct model must match.
+ *
+ * <p>The task owns how the model is applied (teacher forcing, autoregressive decoding, which
+ * columns are read), so trainers and models stay independent of any one task's layout.
+ */
+public interface Task {
+
+    /** Token dimension and sequence length the model must accept. */
+    TaskShape shape();
+
+    /** Samples a batch of {@code batchSize} training prompts, applies the model on the tape, and returns the scalar loss. */
+    Tensor trainingLoss(Tape tape, Model model, RandomGenerator random, int batchSize);
+
+    /** Rolls the model out on the first {@code prompts} of the task's fixed evaluation prompts. */
+    Evaluation evaluate(Model model, int prompts);
+
+    /** The number of evaluation prompts the task holds (its full evaluation). */
+    int evaluationPrompts();
+
+    /** Reference values from theory on the same evaluation prompts; {@link Theory#reference()} is the one eval loss should match. */
+    Theory theory();
+
+    /** Task-specific reading of a trained model's parameters (e.g. how close they are to a known construction); empty if none applies. */
+    default Map<String, Object> inspect(Model model) {
+        return Map.of();
+    }
+}

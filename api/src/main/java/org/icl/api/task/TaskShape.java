@@ -1,0 +1,15 @@
+package org.icl.api.task;
+
+/**
+ * What a task announces to the model: tokens are columns of {@code tokenDim} rows, sequences
+ * have at most {@code maxLength} columns, the model writes {@code outputDim} rows per column, and
+ * a prompt holds {@code contextSize} in-context examples (the 1/n of linear attention).
+ */
+public record TaskShape(int tokenDim, int maxLength, int outputDim, int contextSize) {
+
+    public TaskShape {
+        if (tokenDim <= 0 || maxLength <= 0 || outputDim <= 0 || contextSize <= 0) {
+            throw new IllegalArgumentException("shape must be positive: " + this);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.icl.api.train;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where and how one run happens: its directory (absent for runs kept in memory, as in tests),
+ * the seed of the training data stream, and whether to draw a progress bar.
+ */
+public record RunContext(Optional<Path> directory, long seed, boolean showProgress, String label) {
+
+    /** A run that writes no files and draws nothing. */
+    public static RunContext inMemory(long seed) {
+        return new RunContext(Optional.empty(), seed, false, "run");
+    }
+}

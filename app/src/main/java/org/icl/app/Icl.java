@@ -1,0 +1,33 @@
+package org.icl.app;
+
+import org.icl.api.config.InvalidSettingException;
+import org.icl.app.cli.Commands;
+import picocli.CommandLine;
+
+/** Entry point of the {@code icl} command line. */
+public final class Icl {
+
+    /** Exit code for bad input: config errors, unknown plugin types, bad arguments. */
+    public static final int BAD_INPUT = 2;
+
+    private Icl() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code, without exiting (for tests). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Commands());
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof InvalidSettingException) {
+                command.getErr().println("icl: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+}

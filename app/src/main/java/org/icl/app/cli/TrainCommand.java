@@ -1,0 +1,42 @@
+package org.icl.app.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import com.typesafe.config.Config;
+
+import org.icl.app.config.RunConfigLoader;
+import org.icl.app.run.RunExecutor;
+import org.icl.app.run.RunPlan;
+import org.icl.app.run.RunResult;
+import org.icl.app.study.ResultTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code icl train CONFIG}: one run from a config file. */
+@Command(name = "train", description = "Train and evaluate one model on one task, as a config file says.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "CONFIG", description = "HOCON run config (keys: seed, task, model, trainer).")
+    Path config;
+
+    @Mixin
+    RunOptions options;
+
+    @Override
+    public Integer call() {
+        Launch launch = Launch.discover();
+        Config complete = launch.loader().complete(List.of(
+                RunConfigLoader.parseOverrides(options.overrides), RunConfigLoader.parseFile(config)));
+        String name = config.getFileName().toString().replaceFirst("\\.conf$", "");
+        RunPlan plan = RunPlan.assemble(name, complete, launch.catalog());
+        Path directory = options.output != null ? options.output : Launch.defaultDirectory(name);
+        RunResult result = new RunExecutor(!options.quiet).execute(plan, Optional.of(directory));
+        ResultTable.print(List.of(result), System.out);
+        System.out.println("results: " + directory);
+        return 0;
+    }
+}

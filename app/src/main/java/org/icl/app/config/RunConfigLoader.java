@@ -1,0 +1,137 @@
+package org.icl.app.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+
+import org.icl.api.config.InvalidSettingException;
+import org.icl.api.config.Settings;
+import org.icl.app.wiring.PluginCatalog;
+import org.icl.app.wiring.PluginCatalog.Kind;
+
+/**
+ * Builds a run's complete config from its layers and validates it before any work starts.
+ *
+ * <p>Layers, strongest first: {@code --set key=value} overrides, the user's file, the run defaults
+ * ({@code icl.run} in reference.conf), and for each of task, model and trainer the defaults of the
+ * chosen {@code type} ({@code icl.defaults.<kind>.<type>}, shipped in the plugin's reference.conf).
+ * Typesafe Config's own checks do not catch misspelt keys, so every key a user wrote is checked
+ * against those defaults here, with the nearest valid key suggested.
+ */
+public final class RunConfigLoader {
+
+    private final Config reference;
+    private final PluginCatalog catalog;
+
+    public RunConfigLoader(Config reference, PluginCatalog catalog) {
+        this.reference = reference;
+        this.catalog = catalog;
+    }
+
+    /** Parses a HOCON file; a missing file or a syntax error is reported with its file and line. */
+    public static Config parseFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidSettingException("config file " + file + " does not exist");
+        }
+        try {
+            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+        } catch (ConfigException e) {
+            throw new InvalidSettingException(e.getMessage());
+        }
+    }
+
+    /** Parses {@code key=value} overrides; a later one wins over an earlier one. */
+    public static Config parseOverrides(List<String> overrides) {
+        Config merged = ConfigFactory.empty();
+        for (String override : overrides) {
+            if (!override.contains("=")) {
+                throw new InvalidSettingException("--set " + override + ": expected key=value");
+            }
+            try {
+                Config one = ConfigFactory.parseString(override,
+                        ConfigParseOptions.defaults().setOriginDescription("--set " + override));
+                merged = one.withFallback(merged);
+            } catch (ConfigException e) {
+                throw new InvalidSettingException("--set " + override + ": " + e.getMessage());
+            }
+        }
+        return merged;
+    }
+
+    /** Lays {@code layers} (strongest first) over the defaults, resolves, and validates every key and type. */
+    public Config complete(List<Config> layers) {
+        Config runDefaults = reference.getConfig("icl.run");
+        Config user = ConfigFactory.empty();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            user = layers.get(i).withFallback(user);
+        }
+        try {
+            user = user.resolve();
+        } catch (ConfigException e) {
+            throw new InvalidSettingException(e.getMessage());
+        }
+        checkKeys(user.root(), runDefaults.root(), "", Set.of(Kind.TASK.key(), Kind.MODEL.key(), Kind.TRAINER.key()));
+        Config merged = user.withFallback(runDefaults);
+        for (Kind kind : Kind.values()) {
+            merged = withPluginDefaults(merged, kind);
+        }
+        return merged.resolve();
+    }
+
+    private Config withPluginDefaults(Config merged, Kind kind) {
+        Settings section = new Settings(merged, "").child(kind.key());
+        String type = section.string("type");
+        Set<String> known = catalog.of(kind).keySet();
+        if (!known.contains(type)) {
+            String hint = KeySuggestion.nearest(type, known).map(s -> " Did you mean '" + s + "'?").orElse("");
+            throw new InvalidSettingException(kind.key() + ".type = \"" + type + "\" (" + section.originOf("type")
+                    + "): unknown " + kind.key() + " type." + hint + " Known " + kind.key() + " types: "
+                    + String.join(", ", known));
+        }
+        String defaultsPath = "icl.defaults." + kind.key() + "." + type;
+        Config defaults = reference.hasPath(defaultsPath) ? reference.getConfig(defaultsPath) : ConfigFactory.empty();
+        checkKeys(section.config().root(), defaults.root().withValue("type", section.config().getValue("type")),
+                kind.key(), Set.of());
+        Config completed = section.config().withFallback(defaults);
+        return completed.atPath(kind.key()).withFallback(merged);
+    }
+
+    /** Reports the first key of {@code given} that {@code valid} does not have, recursing into objects. */
+    private static void checkKeys(ConfigObject given, ConfigObject valid, String path, Set<String> skip) {
+        for (String key : new TreeSet<>(given.keySet())) {
+            String qualified = path.isEmpty() ? key : path + "." + key;
+            ConfigValue value = given.get(key);
+            ConfigValue expected = valid.get(key);
+            if (expected == null) {
+                List<String> candidates = new ArrayList<>(new TreeSet<>(valid.keySet()));
+                Optional<String> nearest = KeySuggestion.nearest(key, candidates);
+                String prefix = path.isEmpty() ? "" : path + ".";
+                throw new InvalidSettingException(qualified + " (" + Settings.describe(value.origin()) + "): unknown key."
+                        + nearest.map(s -> " Did you mean " + prefix + s + "?").orElse("")
+                        + " Valid keys" + (path.isEmpty() ? "" : " in " + path) + ": " + String.join(", ", candidates));
+            }
+            if (skip.contains(key)) {
+                continue;
+            }
+            if (expected.valueType() == ConfigValueType.OBJECT) {
+                if (value.valueType() != ConfigValueType.OBJECT) {
+                    throw new InvalidSettingException(qualified + " (" + Settings.describe(value.origin())
+                            + "): expected an object { ... }, got " + value.valueType().name().toLowerCase());
+                }
+                checkKeys((ConfigObject) value, (ConfigObject) expected, qualified, Set.of());
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.icl.app.plot;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+
+import org.icl.api.autodiff.Parameter;
+
+/** Draws a parameter matrix as a PNG heatmap, row 0 at the top, on a symmetric blue–white–red scale. */
+public final class ParameterHeatmap {
+
+    private ParameterHeatmap() {
+    }
+
+    /** Saves {@code parameter} to {@code file} (".png" is added by the encoder if missing). */
+    public static void save(Parameter parameter, Path file) {
+        int rows = parameter.rows();
+        int cols = parameter.cols();
+        HeatMapChart chart = new HeatMapChartBuilder().width(80 + 26 * cols).height(90 + 24 * rows)
+                .title(parameter.name() + " (" + rows + "×" + cols + ")").xAxisTitle("column").yAxisTitle("row").build();
+        double largest = 1e-12;
+        for (double v : parameter.data()) {
+            largest = Math.max(largest, Math.abs(v));
+        }
+        List<Integer> xs = new ArrayList<>();
+        List<Integer> ys = new ArrayList<>();
+        for (int c = 0; c < cols; c++) {
+            xs.add(c);
+        }
+        // XChart draws y upwards; label from the bottom so the picture reads like the matrix.
+        for (int r = rows - 1; r >= 0; r--) {
+            ys.add(r);
+        }
+        List<Number[]> cells = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                cells.add(new Number[] {c, rows - 1 - r, parameter.get(0, r, c)});
+            }
+        }
+        chart.getStyler().setRangeColors(new Color[] {new Color(33, 102, 172), Color.WHITE, new Color(178, 24, 43)});
+        chart.getStyler().setMin(-largest);
+        chart.getStyler().setMax(largest);
+        chart.getStyler().setLegendVisible(true);
+        chart.addSeries(parameter.name(), xs, ys, cells);
+        try {
+            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

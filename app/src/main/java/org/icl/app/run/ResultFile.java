@@ -1,0 +1,47 @@
+package org.icl.app.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** Writes {@code result.json}: metrics, theory (with the reference named), ratio and mechanism report. */
+final class ResultFile {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultFile() {
+    }
+
+    static Map<String, Object> content(RunResult result) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("eval_loss", result.evaluation().loss());
+        metrics.put("eval_prompts", result.evaluation().prompts());
+        metrics.putAll(result.evaluation().metrics());
+        metrics.put("train_loss", result.training().finalTrainLoss());
+        metrics.put("steps", result.training().steps());
+        metrics.put("train_seconds", result.training().seconds());
+        metrics.put("steps_per_second", result.training().stepsPerSecond());
+        Map<String, Object> theory = new LinkedHashMap<>(result.theory().values());
+        theory.put("reference", result.theory().reference());
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("run", result.name());
+        content.put("metrics", metrics);
+        content.put("theory", theory);
+        content.put("eval_loss_over_reference", result.ratioToTheory());
+        content.put("mechanism", result.mechanism());
+        return content;
+    }
+
+    static void write(Path path, RunResult result) {
+        try {
+            JSON.writeValue(path.toFile(), content(result));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path, e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.icl.app.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import com.typesafe.config.ConfigRenderOptions;
+
+import org.icl.api.autodiff.Parameter;
+import org.icl.api.task.Evaluation;
+import org.icl.api.train.RunContext;
+import org.icl.api.train.TrainingSummary;
+import org.icl.app.plot.ParameterHeatmap;
+import org.icl.trainers.loop.ParameterFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out a {@link RunPlan}: trains, evaluates on the task's full evaluation set, and fills the
+ * run directory with config.conf, metrics.csv, parameters.json, result.json and heatmaps.
+ */
+public final class RunExecutor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunExecutor.class);
+
+    private final boolean showProgress;
+
+    public RunExecutor(boolean showProgress) {
+        this.showProgress = showProgress;
+    }
+
+    /** Runs the plan, writing into {@code directory} when present. */
+    public RunResult execute(RunPlan plan, Optional<Path> directory) {
+        directory.ifPresent(dir -> writeConfig(plan, dir));
+        RunContext context = new RunContext(directory, plan.seed(), showProgress, plan.name());
+        TrainingSummary training = plan.trainer().train(plan.task(), plan.model(), context);
+        LOG.info("{}: trained {} steps in {} s ({} steps/s); evaluating on {} prompts", plan.name(), training.steps(),
+                String.format("%.1f", training.seconds()), String.format("%.1f", training.stepsPerSecond()),
+                plan.task().evaluationPrompts());
+        Evaluation evaluation = plan.task().evaluate(plan.model(), plan.task().evaluationPrompts());
+        Map<String, Object> mechanism = plan.task().inspect(plan.model());
+        RunResult result = new RunResult(plan.name(), training, evaluation, plan.task().theory(), mechanism);
+        directory.ifPresent(dir -> {
+            ParameterFile.write(dir.resolve("parameters.json"), plan.model().parameters());
+            for (Parameter p : plan.model().parameters()) {
+                ParameterHeatmap.save(p, dir.resolve("heatmap-" + p.name() + ".png"));
+            }
+            ResultFile.write(dir.resolve("result.json"), result);
+            LOG.info("{}: results in {}", plan.name(), dir);
+        });
+        return result;
+    }
+
+    private static void writeConfig(RunPlan plan, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            String rendered = plan.config().root()
+                    .render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
+            Files.writeString(dir.resolve("config.conf"), rendered);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + dir, e);
+        }
+    }
+}

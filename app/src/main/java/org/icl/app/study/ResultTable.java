@@ -1,0 +1,34 @@
+package org.icl.app.study;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+import org.icl.app.run.RunResult;
+
+/** Prints runs side by side: evaluation loss beside the theory value it should match, their ratio, speed and mechanism. */
+public final class ResultTable {
+
+    private ResultTable() {
+    }
+
+    public static void print(List<RunResult> results, PrintStream out) {
+        out.printf("%-12s %12s %12s  %-18s %8s %10s%n", "run", "eval loss", "theory", "(reference)", "ratio", "steps/s");
+        for (RunResult r : results) {
+            out.printf("%-12s %12.4f %12.4f  %-18s %8.3f %10.1f%n", r.name(), r.evaluation().loss(),
+                    r.theory().referenceValue(), r.theory().reference(), r.ratioToTheory(), r.training().stepsPerSecond());
+        }
+        for (RunResult r : results) {
+            if (r.mechanism().isEmpty()) {
+                continue;
+            }
+            StringBuilder line = new StringBuilder("mechanism " + r.name() + ":");
+            for (Map.Entry<String, Object> e : r.mechanism().entrySet()) {
+                if (e.getValue() instanceof Double v) {
+                    line.append(String.format(" %s=%.4g", e.getKey(), v));
+                }
+            }
+            out.println(line);
+        }
+    }
+}

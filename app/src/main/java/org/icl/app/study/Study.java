@@ -1,0 +1,63 @@
+package org.icl.app.study;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+
+import org.icl.api.config.InvalidSettingException;
+import org.icl.api.config.Settings;
+
+/**
+ * A named set of runs that differ from a shared base: {@code base { <run config> }} and
+ * {@code variants = [ { name = cot, task.cot = true }, ... ]}, run in the order listed.
+ */
+public record Study(String name, Config base, Map<String, Config> variants) {
+
+    private static final Set<String> KEYS = Set.of("description", "base", "variants");
+
+    /** Reads a study from its parsed file, checking its own keys; the run keys are checked when each variant is completed. */
+    public static Study from(String name, Config file) {
+        for (String key : file.root().keySet()) {
+            if (!KEYS.contains(key)) {
+                throw new InvalidSettingException(key + " (" + Settings.describe(file.getValue(key).origin())
+                        + "): unknown study key. Valid keys: base, description, variants");
+            }
+        }
+        Config base = file.hasPath("base") ? new Settings(file, "").child("base").config() : ConfigFactory.empty();
+        List<? extends ConfigObject> list;
+        try {
+            list = file.getObjectList("variants");
+        } catch (ConfigException.Missing e) {
+            throw new InvalidSettingException(name + ": a study needs variants = [ { name = ..., ... }, ... ]");
+        } catch (ConfigException.WrongType e) {
+            throw new InvalidSettingException("variants (" + Settings.describe(file.getValue("variants").origin())
+                    + "): expected a list of objects, each with a name");
+        }
+        Map<String, Config> variants = new LinkedHashMap<>();
+        for (ConfigObject variant : list) {
+            Config config = variant.toConfig();
+            String variantName = new Settings(config, "variants[" + variants.size() + "]").string("name");
+            if (variants.put(variantName, config.withoutPath("name")) != null) {
+                throw new InvalidSettingException("variants: name '" + variantName + "' is used twice ("
+                        + Settings.describe(variant.origin()) + ")");
+            }
+        }
+        return new Study(name, base, variants);
+    }
+
+    /** The layers of one variant, strongest first: overrides, the variant, the base. */
+    public List<Config> layers(String variant, Config overrides) {
+        List<Config> layers = new ArrayList<>();
+        layers.add(overrides);
+        layers.add(variants.get(variant));
+        layers.add(base);
+        return layers;
+    }
+}

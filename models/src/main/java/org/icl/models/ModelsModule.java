@@ -1,0 +1,13 @@
+package org.icl.models;
+
+import org.icl.api.plugin.PluginModule;
+import org.icl.models.attention.LinearSelfAttentionFactory;
+
+/** Registers the built-in model plugins. */
+public final class ModelsModule extends PluginModule {
+
+    @Override
+    protected void configure() {
+        registerModel("linear-attention", LinearSelfAttentionFactory.class);
+    }
+}

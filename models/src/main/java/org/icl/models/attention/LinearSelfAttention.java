@@ -1,0 +1,49 @@
+package org.icl.models.attention;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+import org.icl.api.autodiff.Parameter;
+import org.icl.api.autodiff.Tape;
+import org.icl.api.autodiff.Tensor;
+import org.icl.api.model.Model;
+
+/**
+ * One-layer linear self-attention without softmax, f(Z) = Z + V Z · M∘(Zᵀ W Z) / n, with full
+ * trainable V, W of the token dimension and M the causal mask (SCIENCE.md §1).
+ */
+public final class LinearSelfAttention implements Model {
+
+    private final Parameter v;
+    private final Parameter w;
+    private final boolean causal;
+    private final double normalizer;
+
+    /** A layer for tokens of {@code dim} rows, normalised by the context size n, initialised from {@code random}. */
+    public LinearSelfAttention(int dim, int contextSize, LinearSelfAttentionSettings settings, RandomGenerator random) {
+        this.v = new Parameter("V", dim, dim);
+        this.w = new Parameter("W", dim, dim);
+        this.causal = settings.causal();
+        this.normalizer = 1.0 / contextSize;
+        for (Parameter p : List.of(v, w)) {
+            double[] data = p.data();
+            for (int i = 0; i < data.length; i++) {
+                data[i] = settings.initScale() * random.nextGaussian();
+            }
+        }
+    }
+
+    @Override
+    public Tensor forward(Tape tape, Tensor z) {
+        Tensor values = tape.matmul(v, z);
+        Tensor keysTimesQueries = tape.matmul(z, true, tape.matmul(w, z), false);
+        Tensor scores = causal ? tape.causalMask(keysTimesQueries, 0.0) : keysTimesQueries;
+        Tensor update = tape.matmul(values, tape.scale(scores, normalizer));
+        return tape.add(z, update);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(v, w);
+    }
+}

@@ -1,0 +1,13 @@
+package org.icl.tasks;
+
+import org.icl.api.plugin.PluginModule;
+import org.icl.tasks.weights.WeightPredictionFactory;
+
+/** Registers the built-in task plugins. */
+public final class TasksModule extends PluginModule {
+
+    @Override
+    protected void configure() {
+        registerTask("weight-prediction", WeightPredictionFactory.class);
+    }
+}

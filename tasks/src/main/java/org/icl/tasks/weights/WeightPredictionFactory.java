@@ -1,0 +1,19 @@
+package org.icl.tasks.weights;
+
+import org.icl.api.config.Settings;
+import org.icl.api.task.Task;
+import org.icl.api.task.TaskFactory;
+
+/** Builds {@link WeightPredictionTask}s; config type {@code weight-prediction}. */
+public final class WeightPredictionFactory implements TaskFactory {
+
+    @Override
+    public String description() {
+        return "in-context weight prediction for linear regression, with (cot = true) or without chain of thought";
+    }
+
+    @Override
+    public Task create(Settings settings, long seed) {
+        return new WeightPredictionTask(WeightPredictionSettings.from(settings), seed);
+    }
+}

@@ -1,0 +1,190 @@
+package org.icl.tasks.weights;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+import org.icl.api.autodiff.Tape;
+import org.icl.api.autodiff.Tensor;
+import org.icl.api.model.Model;
+import org.icl.api.random.Seeds;
+import org.icl.api.task.Evaluation;
+import org.icl.api.task.Task;
+import org.icl.api.task.TaskShape;
+import org.icl.api.task.Theory;
+
+/**
+ * In-context weight prediction for linear regression, with or without chain of thought
+ * (SCIENCE.md §1). The model reads n examples (x_j, y_j) and must write the weight vector w*;
+ * with CoT it is trained on every gradient-descent iterate and evaluated autoregressively.
+ */
+public final class WeightPredictionTask implements Task {
+
+    private final WeightPredictionSettings settings;
+    private final PromptLayout layout;
+    private final RegressionPrompts evaluation;
+    private final Theory theory;
+
+    public WeightPredictionTask(WeightPredictionSettings settings, long seed) {
+        this.settings = settings;
+        this.layout = new PromptLayout(settings.d());
+        this.evaluation = RegressionPrompts.sample(Seeds.stream(seed, "task.evaluation"), settings.evalPrompts(),
+                settings.d(), settings.n(), settings.noise(), settings.evalVariances());
+        this.theory = computeTheory();
+    }
+
+    public WeightPredictionSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public TaskShape shape() {
+        int d = layout.rows();
+        return new TaskShape(d, settings.n() + settings.rolloutSteps(), d, settings.n());
+    }
+
+    @Override
+    public Tensor trainingLoss(Tape tape, Model model, RandomGenerator random, int batchSize) {
+        int d = settings.d();
+        int n = settings.n();
+        // Training prompts always use Σ = I; the covariance option is for out-of-distribution evaluation.
+        RegressionPrompts prompts = RegressionPrompts.sample(random, batchSize, d, n, settings.noise(), List.of());
+        if (settings.cot()) {
+            int k = settings.k();
+            Tensor z = Tensor.zeros(layout.rows(), n + k, batchSize);
+            Tensor target = Tensor.zeros(layout.rows(), k, batchSize);
+            for (int b = 0; b < batchSize; b++) {
+                writeDataColumns(z, b, prompts, b);
+                writeWeightColumn(z, b, n, null);
+                int prompt = b;
+                prompts.gradientDescent(prompt, settings.eta(), k, (step, w) -> {
+                    if (step < k) {
+                        writeWeightColumn(z, prompt, n + step, w);
+                    }
+                    writeWeightColumn(target, prompt, step - 1, w);
+                });
+            }
+            Tensor output = model.forward(tape, z);
+            return tape.squaredError(tape.sliceCols(output, n, n + k), target);
+        }
+        Tensor z = Tensor.zeros(layout.rows(), n + 1, batchSize);
+        double[] weights = new double[d * batchSize];
+        for (int b = 0; b < batchSize; b++) {
+            writeDataColumns(z, b, prompts, b);
+            writeWeightColumn(z, b, n, null);
+        }
+        System.arraycopy(prompts.weights, 0, weights, 0, weights.length);
+        Tensor output = model.forward(tape, z);
+        Tensor predicted = tape.sliceRows(tape.sliceCols(output, n, n + 1), layout.w(), layout.w() + d);
+        return tape.squaredError(predicted, Tensor.wrap(d, 1, batchSize, weights));
+    }
+
+    @Override
+    public Evaluation evaluate(Model model, int prompts) {
+        int count = Math.min(prompts, evaluation.count);
+        double total = 0;
+        Tape tape = Tape.forInference();
+        for (int start = 0; start < count; start += settings.evalChunk()) {
+            int size = Math.min(settings.evalChunk(), count - start);
+            Tensor last = rollOut(tape, model, start, size);
+            for (int b = 0; b < size; b++) {
+                total += evaluation.squaredError(start + b, last.data(), last.index(b, layout.w(), 0));
+            }
+            tape.reset();
+        }
+        double loss = total / count;
+        return new Evaluation(loss, count, Map.of("eval_loss_per_dim", loss / settings.d()));
+    }
+
+    /** Starts from Z_0 and appends the model's own last output column until the final step; returns that column. */
+    private Tensor rollOut(Tape tape, Model model, int first, int size) {
+        int n = settings.n();
+        Tensor z = Tensor.zeros(layout.rows(), n + 1, size);
+        for (int b = 0; b < size; b++) {
+            writeDataColumns(z, b, evaluation, first + b);
+            writeWeightColumn(z, b, n, null);
+        }
+        Tensor last = null;
+        for (int step = 1; step <= settings.rolloutSteps(); step++) {
+            Tensor output = model.forward(tape, z);
+            last = tape.sliceCols(output, z.cols() - 1, z.cols());
+            if (step < settings.rolloutSteps()) {
+                z = tape.concatCols(z, last);
+            }
+        }
+        return last;
+    }
+
+    @Override
+    public int evaluationPrompts() {
+        return evaluation.count;
+    }
+
+    @Override
+    public Theory theory() {
+        return theory;
+    }
+
+    @Override
+    public Map<String, Object> inspect(Model model) {
+        return GradientDescentMechanism.measure(layout, model, settings.cot(), expectedStep());
+    }
+
+    /** The GD step a trained model should implement: η with CoT, the optimal one-step η* = n/(n+d+1+σ²) without. */
+    double expectedStep() {
+        return settings.cot() ? settings.eta() : optimalOneStep();
+    }
+
+    private double optimalOneStep() {
+        double noiseVariance = settings.noise() * settings.noise();
+        return settings.n() / (settings.n() + settings.d() + 1 + noiseVariance);
+    }
+
+    private Theory computeTheory() {
+        int d = settings.d();
+        double noiseVariance = settings.noise() * settings.noise();
+        Map<String, Double> values = new LinkedHashMap<>();
+        // E||(I − η*S)w*||² + η*²σ² tr(S)/n at the best η*, using E[S] = I, E[S²] = ((n+d+1)/n) I (Σ = I).
+        values.put("one_step_optimum", d * (d + 1 + noiseVariance) / (settings.n() + d + 1 + noiseVariance));
+        values.put("one_step_gd", meanGradientDescentLoss(optimalOneStep(), 1));
+        values.put("k_step_gd", meanGradientDescentLoss(settings.eta(), settings.k()));
+        values.put("zero_predictor", meanGradientDescentLoss(0.0, 1));
+        return new Theory(values, settings.cot() ? "k_step_gd" : "one_step_optimum");
+    }
+
+    /** Mean over the evaluation prompts of ||w_steps − w*||² for GD with step eta from w_0 = 0. */
+    private double meanGradientDescentLoss(double eta, int steps) {
+        double total = 0;
+        double[] error = new double[1];
+        for (int q = 0; q < evaluation.count; q++) {
+            int prompt = q;
+            evaluation.gradientDescent(q, eta, steps, (step, w) -> {
+                if (step == steps) {
+                    error[0] = evaluation.squaredError(prompt, w, 0);
+                }
+            });
+            total += error[0];
+        }
+        return total / evaluation.count;
+    }
+
+    private void writeDataColumns(Tensor z, int b, RegressionPrompts prompts, int q) {
+        int d = settings.d();
+        double[] data = z.data();
+        for (int j = 0; j < settings.n(); j++) {
+            int column = z.index(b, 0, j);
+            System.arraycopy(prompts.xs, (q * settings.n() + j) * d, data, column + layout.x(), d);
+            data[column + layout.y()] = prompts.ys[q * settings.n() + j];
+        }
+    }
+
+    /** Writes the CoT token (0, 0, w, 1) into column c of matrix b; a null w means w_0 = 0. */
+    private void writeWeightColumn(Tensor z, int b, int c, double[] w) {
+        int column = z.index(b, 0, c);
+        if (w != null) {
+            System.arraycopy(w, 0, z.data(), column + layout.w(), settings.d());
+        }
+        z.data()[column + layout.constant()] = 1.0;
+    }
+}

@@ -1,0 +1,24 @@
+package org.icl.trainers;
+
+import org.icl.api.config.Settings;
+import org.icl.api.train.Trainer;
+import org.icl.api.train.TrainerFactory;
+import org.icl.trainers.loop.GradientTrainer;
+import org.icl.trainers.loop.LoopSettings;
+import org.icl.trainers.optim.Sgd;
+
+/** Builds gradient trainers that update with plain or momentum {@link Sgd}; config type {@code sgd}. */
+public final class SgdTrainerFactory implements TrainerFactory {
+
+    @Override
+    public String description() {
+        return "mini-batch stochastic gradient descent with optional momentum, gradient clipping, periodic evaluation";
+    }
+
+    @Override
+    public Trainer create(Settings s) {
+        LoopSettings loop = LoopSettings.from(s);
+        double momentum = s.doubleBetween("momentum", 0, 0.999999);
+        return new GradientTrainer(loop, () -> new Sgd(loop.learningRate(), momentum));
+    }
+}
