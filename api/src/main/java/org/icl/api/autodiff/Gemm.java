@@ -4,54 +4,50 @@ package org.icl.api.autodiff;
  * Dense product kernel over raw column-major arrays: C = op(A) · op(B), op = identity or transpose.
  *
  * <p>The matrices of one prompt are small (tens of rows), where a library call costs more than the
- * arithmetic; plain loops in the order that keeps the inner loop contiguous are faster here.
+ * arithmetic; plain loops whose inner loop runs down a column of C (an axpy the JIT vectorises)
+ * are faster here. A transposed left operand is first copied into a scratch buffer so that it,
+ * too, takes the axpy form instead of a dot product, which the JIT cannot vectorise.
+ * One instance per tape: the scratch buffer is not shared between threads.
  */
 final class Gemm {
 
-    private Gemm() {
-    }
+    private double[] scratch = new double[0];
 
     /**
      * Computes C (m×n, leading dimension m, at cOff) = op(A) (m×p) · op(B) (p×n), adding to C when
      * {@code accumulate}. {@code lda} and {@code ldb} are the stored row counts of A and B.
      */
-    static void multiply(double[] a, int aOff, int lda, boolean transA,
-                         double[] b, int bOff, int ldb, boolean transB,
-                         double[] c, int cOff, int m, int n, int p, boolean accumulate) {
+    void multiply(double[] a, int aOff, int lda, boolean transA,
+                  double[] b, int bOff, int ldb, boolean transB,
+                  double[] c, int cOff, int m, int n, int p, boolean accumulate) {
         if (!accumulate) {
             java.util.Arrays.fill(c, cOff, cOff + m * n, 0.0);
         }
-        if (!transA) {
-            for (int j = 0; j < n; j++) {
-                int cj = cOff + j * m;
+        if (transA) {
+            // A is stored p×m; copy its transpose (m×p) so the inner loop below is contiguous.
+            if (scratch.length < m * p) {
+                scratch = new double[m * p];
+            }
+            for (int i = 0; i < m; i++) {
+                int column = aOff + i * lda;
                 for (int q = 0; q < p; q++) {
-                    double bqj = transB ? b[bOff + q * ldb + j] : b[bOff + j * ldb + q];
-                    if (bqj == 0.0) {
-                        continue;
-                    }
-                    int aq = aOff + q * lda;
-                    for (int i = 0; i < m; i++) {
-                        c[cj + i] += a[aq + i] * bqj;
-                    }
+                    scratch[q * m + i] = a[column + q];
                 }
             }
-        } else {
-            for (int j = 0; j < n; j++) {
-                int cj = cOff + j * m;
+            a = scratch;
+            aOff = 0;
+            lda = m;
+        }
+        for (int j = 0; j < n; j++) {
+            int cj = cOff + j * m;
+            for (int q = 0; q < p; q++) {
+                double bqj = transB ? b[bOff + q * ldb + j] : b[bOff + j * ldb + q];
+                if (bqj == 0.0) {
+                    continue;
+                }
+                int aq = aOff + q * lda;
                 for (int i = 0; i < m; i++) {
-                    int ai = aOff + i * lda;
-                    double s = 0.0;
-                    if (transB) {
-                        for (int q = 0; q < p; q++) {
-                            s += a[ai + q] * b[bOff + q * ldb + j];
-                        }
-                    } else {
-                        int bj = bOff + j * ldb;
-                        for (int q = 0; q < p; q++) {
-                            s += a[ai + q] * b[bj + q];
-                        }
-                    }
-                    c[cj + i] += s;
+                    c[cj + i] += a[aq + i] * bqj;
                 }
             }
         }

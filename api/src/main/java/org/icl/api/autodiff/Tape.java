@@ -17,6 +17,7 @@ public final class Tape {
 
     private final boolean recording;
     private final StorePool pool = new StorePool();
+    private final Gemm gemm = new Gemm();
     private final List<Runnable> backwardSteps = new ArrayList<>();
 
     private Tape(boolean recording) {
@@ -81,11 +82,11 @@ public final class Tape {
         // A shared left operand times the batch laid side by side is one product of the whole store.
         boolean wide = aStep == 0 && bStep != 0 && !transposeB;
         if (wide) {
-            Gemm.multiply(a.data(), 0, a.rows(), transposeA, b.data(), 0, b.rows(), false,
+            gemm.multiply(a.data(), 0, a.rows(), transposeA, b.data(), 0, b.rows(), false,
                     out.data(), 0, m, n * batch, p, false);
         } else {
             for (int s = 0; s < batch; s++) {
-                Gemm.multiply(a.data(), s * aStep, a.rows(), transposeA, b.data(), s * bStep, b.rows(), transposeB,
+                gemm.multiply(a.data(), s * aStep, a.rows(), transposeA, b.data(), s * bStep, b.rows(), transposeB,
                         out.data(), s * m * n, m, n, p, false);
             }
         }
@@ -96,17 +97,17 @@ public final class Tape {
                     double[] ga = gradOf(a);
                     if (wide) {
                         if (!transposeA) {
-                            Gemm.multiply(g, 0, m, false, b.data(), 0, b.rows(), true, ga, 0, m, p, n * batch, true);
+                            gemm.multiply(g, 0, m, false, b.data(), 0, b.rows(), true, ga, 0, m, p, n * batch, true);
                         } else {
-                            Gemm.multiply(b.data(), 0, b.rows(), false, g, 0, m, true, ga, 0, p, m, n * batch, true);
+                            gemm.multiply(b.data(), 0, b.rows(), false, g, 0, m, true, ga, 0, p, m, n * batch, true);
                         }
                     } else {
                         for (int s = 0; s < batch; s++) {
                             if (!transposeA) {
-                                Gemm.multiply(g, s * m * n, m, false, b.data(), s * bStep, b.rows(), !transposeB,
+                                gemm.multiply(g, s * m * n, m, false, b.data(), s * bStep, b.rows(), !transposeB,
                                         ga, s * aStep, m, p, n, true);
                             } else {
-                                Gemm.multiply(b.data(), s * bStep, b.rows(), transposeB, g, s * m * n, m, true,
+                                gemm.multiply(b.data(), s * bStep, b.rows(), transposeB, g, s * m * n, m, true,
                                         ga, s * aStep, p, m, n, true);
                             }
                         }
@@ -115,14 +116,14 @@ public final class Tape {
                 if (b.requiresGrad()) {
                     double[] gb = gradOf(b);
                     if (wide) {
-                        Gemm.multiply(a.data(), 0, a.rows(), !transposeA, g, 0, m, false, gb, 0, p, n * batch, m, true);
+                        gemm.multiply(a.data(), 0, a.rows(), !transposeA, g, 0, m, false, gb, 0, p, n * batch, m, true);
                     } else {
                         for (int s = 0; s < batch; s++) {
                             if (!transposeB) {
-                                Gemm.multiply(a.data(), s * aStep, a.rows(), !transposeA, g, s * m * n, m, false,
+                                gemm.multiply(a.data(), s * aStep, a.rows(), !transposeA, g, s * m * n, m, false,
                                         gb, s * bStep, p, n, m, true);
                             } else {
-                                Gemm.multiply(g, s * m * n, m, true, a.data(), s * aStep, a.rows(), transposeA,
+                                gemm.multiply(g, s * m * n, m, true, a.data(), s * aStep, a.rows(), transposeA,
                                         gb, s * bStep, n, p, m, true);
                             }
                         }
@@ -266,6 +267,15 @@ public final class Tape {
      * replaced by {@code fill} otherwise (0 for linear attention, −∞ before a softmax).
      */
     public Tensor causalMask(Tensor a, double fill) {
+        return causalMask(a, 0, fill);
+    }
+
+    /**
+     * Causal mask where column c holds the query at position {@code firstQuery + c}: entry (s, c) is
+     * kept when key s ≤ firstQuery + c, else replaced by {@code fill}. Lets a model score only the
+     * queries whose outputs are needed.
+     */
+    public Tensor causalMask(Tensor a, int firstQuery, double fill) {
         int rows = a.rows();
         int cols = a.cols();
         Tensor out = result(rows, cols, a.batch(), tracks(a), false);
@@ -274,9 +284,9 @@ public final class Tape {
         for (int s = 0; s < a.batch(); s++) {
             for (int c = 0; c < cols; c++) {
                 int base = (s * cols + c) * rows;
-                for (int r = 0; r < rows; r++) {
-                    z[base + r] = r <= c ? x[base + r] : fill;
-                }
+                int kept = Math.min(rows, firstQuery + c + 1);
+                System.arraycopy(x, base, z, base, kept);
+                java.util.Arrays.fill(z, base + kept, base + rows, fill);
             }
         }
         if (out.requiresGrad()) {
@@ -286,7 +296,7 @@ public final class Tape {
                 for (int s = 0; s < a.batch(); s++) {
                     for (int c = 0; c < cols; c++) {
                         int base = (s * cols + c) * rows;
-                        int kept = Math.min(rows, c + 1);
+                        int kept = Math.min(rows, firstQuery + c + 1);
                         for (int r = 0; r < kept; r++) {
                             ga[base + r] += g[base + r];
                         }

@@ -13,7 +13,16 @@ import org.icl.api.autodiff.Tensor;
  */
 public interface Model {
 
-    Tensor forward(Tape tape, Tensor input);
+    /** The output for every column of the input. */
+    default Tensor forward(Tape tape, Tensor input) {
+        return forward(tape, input, 0);
+    }
+
+    /**
+     * The output for columns {@code firstOutput} to the end only. Training reads only the supervised
+     * positions and autoregressive decoding only the last one, so a causal model can skip the rest.
+     */
+    Tensor forward(Tape tape, Tensor input, int firstOutput);
 
     /** The trainable matrices, in a fixed order. */
     List<Parameter> parameters();

@@ -34,12 +34,13 @@ public final class LinearSelfAttention implements Model {
     }
 
     @Override
-    public Tensor forward(Tape tape, Tensor z) {
+    public Tensor forward(Tape tape, Tensor z, int firstOutput) {
+        Tensor queries = firstOutput == 0 ? z : tape.sliceCols(z, firstOutput, z.cols());
         Tensor values = tape.matmul(v, z);
-        Tensor keysTimesQueries = tape.matmul(z, true, tape.matmul(w, z), false);
-        Tensor scores = causal ? tape.causalMask(keysTimesQueries, 0.0) : keysTimesQueries;
+        Tensor keysTimesQueries = tape.matmul(z, true, tape.matmul(w, queries), false);
+        Tensor scores = causal ? tape.causalMask(keysTimesQueries, firstOutput, 0.0) : keysTimesQueries;
         Tensor update = tape.matmul(values, tape.scale(scores, normalizer));
-        return tape.add(z, update);
+        return tape.add(queries, update);
     }
 
     @Override

@@ -65,8 +65,7 @@ public final class WeightPredictionTask implements Task {
                     writeWeightColumn(target, prompt, step - 1, w);
                 });
             }
-            Tensor output = model.forward(tape, z);
-            return tape.squaredError(tape.sliceCols(output, n, n + k), target);
+            return tape.squaredError(model.forward(tape, z, n), target);
         }
         Tensor z = Tensor.zeros(layout.rows(), n + 1, batchSize);
         double[] weights = new double[d * batchSize];
@@ -75,8 +74,7 @@ public final class WeightPredictionTask implements Task {
             writeWeightColumn(z, b, n, null);
         }
         System.arraycopy(prompts.weights, 0, weights, 0, weights.length);
-        Tensor output = model.forward(tape, z);
-        Tensor predicted = tape.sliceRows(tape.sliceCols(output, n, n + 1), layout.w(), layout.w() + d);
+        Tensor predicted = tape.sliceRows(model.forward(tape, z, n), layout.w(), layout.w() + d);
         return tape.squaredError(predicted, Tensor.wrap(d, 1, batchSize, weights));
     }
 
@@ -107,8 +105,7 @@ public final class WeightPredictionTask implements Task {
         }
         Tensor last = null;
         for (int step = 1; step <= settings.rolloutSteps(); step++) {
-            Tensor output = model.forward(tape, z);
-            last = tape.sliceCols(output, z.cols() - 1, z.cols());
+            last = model.forward(tape, z, z.cols() - 1);
             if (step < settings.rolloutSteps()) {
                 z = tape.concatCols(z, last);
             }
