@@ -1,5 +1,6 @@
 package org.icl.api.task;
 
+import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -30,6 +31,11 @@ public interface Task {
 
     /** Reference values from theory on the same evaluation prompts; {@link Theory#reference()} is the one eval loss should match. */
     Theory theory();
+
+    /** Names of the token rows (e.g. x1..xd, y, w1..wd, 1) for plots of parameters; empty means numbered. */
+    default List<String> tokenLabels() {
+        return List.of();
+    }
 
     /** Task-specific reading of a trained model's parameters (e.g. how close they are to a known construction); empty if none applies. */
     default Map<String, Object> inspect(Model model) {

@@ -19,24 +19,27 @@ public final class ParameterHeatmap {
     private ParameterHeatmap() {
     }
 
-    /** Saves {@code parameter} to {@code file} (".png" is added by the encoder if missing). */
-    public static void save(Parameter parameter, Path file) {
+    /**
+     * Saves {@code parameter} to {@code file}; rows and columns are named by {@code tokenLabels}
+     * when the matrix is token × token, else numbered.
+     */
+    public static void save(Parameter parameter, List<String> tokenLabels, Path file) {
         int rows = parameter.rows();
         int cols = parameter.cols();
-        HeatMapChart chart = new HeatMapChartBuilder().width(80 + 26 * cols).height(90 + 24 * rows)
+        HeatMapChart chart = new HeatMapChartBuilder().width(220 + 26 * cols).height(110 + 24 * rows)
                 .title(parameter.name() + " (" + rows + "×" + cols + ")").xAxisTitle("column").yAxisTitle("row").build();
         double largest = 1e-12;
         for (double v : parameter.data()) {
             largest = Math.max(largest, Math.abs(v));
         }
-        List<Integer> xs = new ArrayList<>();
-        List<Integer> ys = new ArrayList<>();
+        List<String> xs = new ArrayList<>();
+        List<String> ys = new ArrayList<>();
         for (int c = 0; c < cols; c++) {
-            xs.add(c);
+            xs.add(cols == tokenLabels.size() ? tokenLabels.get(c) : Integer.toString(c));
         }
         // XChart draws y upwards; label from the bottom so the picture reads like the matrix.
         for (int r = rows - 1; r >= 0; r--) {
-            ys.add(r);
+            ys.add(rows == tokenLabels.size() ? tokenLabels.get(r) : Integer.toString(r));
         }
         List<Number[]> cells = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
@@ -48,6 +51,7 @@ public final class ParameterHeatmap {
         chart.getStyler().setMin(-largest);
         chart.getStyler().setMax(largest);
         chart.getStyler().setLegendVisible(true);
+        chart.getStyler().setXAxisLabelRotation(90);
         chart.addSeries(parameter.name(), xs, ys, cells);
         try {
             BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);

@@ -46,7 +46,7 @@ public final class RunExecutor {
         directory.ifPresent(dir -> {
             ParameterFile.write(dir.resolve("parameters.json"), plan.model().parameters());
             for (Parameter p : plan.model().parameters()) {
-                ParameterHeatmap.save(p, dir.resolve("heatmap-" + p.name() + ".png"));
+                ParameterHeatmap.save(p, plan.task().tokenLabels(), dir.resolve("heatmap-" + p.name() + ".png"));
             }
             ResultFile.write(dir.resolve("result.json"), result);
             LOG.info("{}: results in {}", plan.name(), dir);

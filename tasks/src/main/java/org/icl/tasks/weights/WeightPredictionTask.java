@@ -124,6 +124,20 @@ public final class WeightPredictionTask implements Task {
     }
 
     @Override
+    public List<String> tokenLabels() {
+        List<String> labels = new java.util.ArrayList<>();
+        for (int i = 1; i <= settings.d(); i++) {
+            labels.add("x" + i);
+        }
+        labels.add("y");
+        for (int i = 1; i <= settings.d(); i++) {
+            labels.add("w" + i);
+        }
+        labels.add("1");
+        return labels;
+    }
+
+    @Override
     public Map<String, Object> inspect(Model model) {
         return GradientDescentMechanism.measure(layout, model, settings.cot(), expectedStep());
     }

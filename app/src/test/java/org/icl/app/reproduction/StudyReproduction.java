@@ -1,0 +1,32 @@
+package org.icl.app.reproduction;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+
+import org.icl.app.config.RunConfigLoader;
+import org.icl.app.run.RunExecutor;
+import org.icl.app.run.RunPlan;
+import org.icl.app.run.RunResult;
+import org.icl.app.wiring.PluginCatalog;
+
+/** Runs one variant of a weight-prediction study in memory, as `icl run` would, for the reproduction tests. */
+final class StudyReproduction {
+
+    private StudyReproduction() {
+    }
+
+    static RunResult run(String name, String config) {
+        ClassLoader loader = StudyReproduction.class.getClassLoader();
+        PluginCatalog catalog = PluginCatalog.discover(loader);
+        Config complete = new RunConfigLoader(ConfigFactory.defaultReference(loader), catalog)
+                .complete(List.of(ConfigFactory.parseString(config)));
+        return new RunExecutor(false).execute(RunPlan.assemble(name, complete, catalog), Optional.empty());
+    }
+
+    static double mechanism(RunResult result, String key) {
+        return (Double) result.mechanism().get(key);
+    }
+}
