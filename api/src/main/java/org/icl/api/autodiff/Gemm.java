@@ -40,11 +40,23 @@ final class Gemm {
         }
         for (int j = 0; j < n; j++) {
             int cj = cOff + j * m;
-            for (int q = 0; q < p; q++) {
-                double bqj = transB ? b[bOff + q * ldb + j] : b[bOff + j * ldb + q];
-                if (bqj == 0.0) {
-                    continue;
+            int q = 0;
+            // Four columns of A per pass: C's column is loaded and stored once for four products.
+            for (; q + 3 < p; q += 4) {
+                double b0 = transB ? b[bOff + q * ldb + j] : b[bOff + j * ldb + q];
+                double b1 = transB ? b[bOff + (q + 1) * ldb + j] : b[bOff + j * ldb + q + 1];
+                double b2 = transB ? b[bOff + (q + 2) * ldb + j] : b[bOff + j * ldb + q + 2];
+                double b3 = transB ? b[bOff + (q + 3) * ldb + j] : b[bOff + j * ldb + q + 3];
+                int a0 = aOff + q * lda;
+                int a1 = a0 + lda;
+                int a2 = a1 + lda;
+                int a3 = a2 + lda;
+                for (int i = 0; i < m; i++) {
+                    c[cj + i] += a[a0 + i] * b0 + a[a1 + i] * b1 + a[a2 + i] * b2 + a[a3 + i] * b3;
                 }
+            }
+            for (; q < p; q++) {
+                double bqj = transB ? b[bOff + q * ldb + j] : b[bOff + j * ldb + q];
                 int aq = aOff + q * lda;
                 for (int i = 0; i < m; i++) {
                     c[cj + i] += a[aq + i] * bqj;
