@@ -16,6 +16,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 
 import org.icl.app.config.RunConfigLoader;
+import org.icl.app.plot.LearningCurves;
 import org.icl.app.run.RunExecutor;
 import org.icl.app.run.RunPlan;
 import org.icl.app.run.RunResult;
@@ -56,6 +57,7 @@ final class RunCommand implements Callable<Integer> {
         for (RunPlan plan : plans) {
             results.add(executor.execute(plan, Optional.of(root.resolve(plan.name()))));
         }
+        LearningCurves.save(results, root, root.resolve("learning-curves.png"));
         ResultTable.print(results, System.out);
         System.out.printf("wall time %.1f s; results: %s%n", (System.nanoTime() - start) / 1e9, root);
         return 0;

@@ -38,7 +38,9 @@ final class MetricsLog implements AutoCloseable {
 
     void append(Row row) {
         try {
-            rows.write(new Object[] {row.step(), row.trainLoss(), row.evalLoss(), row.elapsedSeconds()});
+            // An array row drops null cells, which would shift the columns: write an empty cell instead.
+            Object eval = row.evalLoss() == null ? "" : row.evalLoss();
+            rows.write(new Object[] {row.step(), row.trainLoss(), eval, row.elapsedSeconds()});
             file.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
