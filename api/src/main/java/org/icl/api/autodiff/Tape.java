@@ -138,67 +138,38 @@ public final class Tape {
 
     /** a + b; an operand of batch 1 is added to every matrix of the other. */
     public Tensor add(Tensor a, Tensor b) {
-        return combine(a, b, 1.0);
+        return entrywise(a, b, Combination.SUM);
     }
 
     /** a − b, broadcasting like {@link #add}. */
     public Tensor subtract(Tensor a, Tensor b) {
-        return combine(a, b, -1.0);
-    }
-
-    private Tensor combine(Tensor a, Tensor b, double sign) {
-        requireSameShape("add", a, b);
-        int batch = broadcastBatch(a, b);
-        int size = a.rows() * a.cols();
-        int aStep = a.batch() == 1 ? 0 : size;
-        int bStep = b.batch() == 1 ? 0 : size;
-        Tensor out = result(a.rows(), a.cols(), batch, tracks(a, b), false);
-        double[] x = a.data();
-        double[] y = b.data();
-        double[] z = out.data();
-        for (int s = 0; s < batch; s++) {
-            for (int e = 0; e < size; e++) {
-                z[s * size + e] = x[s * aStep + e] + sign * y[s * bStep + e];
-            }
-        }
-        if (out.requiresGrad()) {
-            backwardSteps.add(() -> {
-                double[] g = out.grad.data;
-                if (a.requiresGrad()) {
-                    double[] ga = gradOf(a);
-                    for (int s = 0; s < batch; s++) {
-                        for (int e = 0; e < size; e++) {
-                            ga[s * aStep + e] += g[s * size + e];
-                        }
-                    }
-                }
-                if (b.requiresGrad()) {
-                    double[] gb = gradOf(b);
-                    for (int s = 0; s < batch; s++) {
-                        for (int e = 0; e < size; e++) {
-                            gb[s * bStep + e] += sign * g[s * size + e];
-                        }
-                    }
-                }
-            });
-        }
-        return out;
+        return entrywise(a, b, Combination.DIFFERENCE);
     }
 
     /** Entrywise (Hadamard) product a∘b, broadcasting like {@link #add}. */
     public Tensor hadamard(Tensor a, Tensor b) {
-        requireSameShape("hadamard", a, b);
+        return entrywise(a, b, Combination.PRODUCT);
+    }
+
+    private enum Combination { SUM, DIFFERENCE, PRODUCT }
+
+    private Tensor entrywise(Tensor a, Tensor b, Combination how) {
+        requireSameShape(how.name().toLowerCase(java.util.Locale.ROOT), a, b);
         int batch = broadcastBatch(a, b);
         int size = a.rows() * a.cols();
         int aStep = a.batch() == 1 ? 0 : size;
         int bStep = b.batch() == 1 ? 0 : size;
+        double sign = how == Combination.DIFFERENCE ? -1.0 : 1.0;
+        boolean product = how == Combination.PRODUCT;
         Tensor out = result(a.rows(), a.cols(), batch, tracks(a, b), false);
         double[] x = a.data();
         double[] y = b.data();
         double[] z = out.data();
         for (int s = 0; s < batch; s++) {
             for (int e = 0; e < size; e++) {
-                z[s * size + e] = x[s * aStep + e] * y[s * bStep + e];
+                double u = x[s * aStep + e];
+                double v = y[s * bStep + e];
+                z[s * size + e] = product ? u * v : u + sign * v;
             }
         }
         if (out.requiresGrad()) {
@@ -210,10 +181,10 @@ public final class Tape {
                     for (int e = 0; e < size; e++) {
                         double ge = g[s * size + e];
                         if (ga != null) {
-                            ga[s * aStep + e] += ge * y[s * bStep + e];
+                            ga[s * aStep + e] += product ? ge * y[s * bStep + e] : ge;
                         }
                         if (gb != null) {
-                            gb[s * bStep + e] += ge * x[s * aStep + e];
+                            gb[s * bStep + e] += product ? ge * x[s * aStep + e] : sign * ge;
                         }
                     }
                 }
