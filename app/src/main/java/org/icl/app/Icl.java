@@ -1,5 +1,7 @@
 package org.icl.app;
 
+import java.io.PrintWriter;
+
 import org.icl.api.config.InvalidSettingException;
 import org.icl.app.cli.Commands;
 import picocli.CommandLine;
@@ -20,7 +22,23 @@ public final class Icl {
 
     /** Runs the command line and returns its exit code, without exiting (for tests). */
     public static int execute(String... args) {
+        return execute(new CommandLine(new Commands()), args);
+    }
+
+    /** Runs the command line with its output and error text sent to {@code out} and {@code err}; returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Commands());
+        cli.setOut(out);
+        cli.setErr(err);
+        try {
+            return execute(cli, args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int execute(CommandLine cli, String... args) {
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof InvalidSettingException) {
                 command.getErr().println("icl: " + e.getMessage());

@@ -134,7 +134,8 @@ public final class Settings {
         if (origin.resource() != null) {
             return "defaults " + origin.resource() + (origin.lineNumber() > 0 ? ":" + origin.lineNumber() : "");
         }
-        return origin.description();
+        // Origins from strings (--set overrides) describe themselves with a meaningless ": 1" line.
+        return origin.description().replaceFirst(": \\d+$", "");
     }
 
     private String qualified(String key) {

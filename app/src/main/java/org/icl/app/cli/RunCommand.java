@@ -2,6 +2,7 @@ package org.icl.app.cli;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,13 +25,18 @@ import org.icl.app.study.ResultTable;
 import org.icl.app.study.Study;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code icl run [STUDY]}: every variant of a study, then a table of results against theory. */
 @Command(name = "run", description = "Run a study (default: the built-in CoT vs no-CoT study) and print results beside theory.")
 final class RunCommand implements Callable<Integer> {
 
     static final String DEFAULT_STUDY = "org/icl/app/default-study.conf";
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(paramLabel = "STUDY", arity = "0..1", description = "Study file: base { ... } and variants = [ { name = ..., ... } ].")
     Path study;
@@ -40,6 +46,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         Launch launch = Launch.discover();
         Study loaded = study == null ? Study.from("default", builtIn()) : Study.from(
                 study.getFileName().toString().replaceFirst("\\.conf$", ""), RunConfigLoader.parseFile(study));
@@ -58,8 +65,8 @@ final class RunCommand implements Callable<Integer> {
             results.add(executor.execute(plan, Optional.of(root.resolve(plan.name()))));
         }
         LearningCurves.save(results, root, root.resolve("learning-curves.png"));
-        ResultTable.print(results, System.out);
-        System.out.printf("wall time %.1f s; results: %s%n", (System.nanoTime() - start) / 1e9, root);
+        ResultTable.print(results, out);
+        out.printf("wall time %.1f s; results: %s%n", (System.nanoTime() - start) / 1e9, root);
         return 0;
     }
 

@@ -1,5 +1,6 @@
 package org.icl.app.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -14,11 +15,16 @@ import org.icl.app.run.RunResult;
 import org.icl.app.study.ResultTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code icl train CONFIG}: one run from a config file. */
 @Command(name = "train", description = "Train and evaluate one model on one task, as a config file says.")
 final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(paramLabel = "CONFIG", description = "HOCON run config (keys: seed, task, model, trainer).")
     Path config;
@@ -28,6 +34,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         Launch launch = Launch.discover();
         Config complete = launch.loader().complete(List.of(
                 RunConfigLoader.parseOverrides(options.overrides), RunConfigLoader.parseFile(config)));
@@ -35,8 +42,8 @@ final class TrainCommand implements Callable<Integer> {
         RunPlan plan = RunPlan.assemble(name, complete, launch.catalog());
         Path directory = options.output != null ? options.output : Launch.defaultDirectory(name);
         RunResult result = new RunExecutor(!options.quiet).execute(plan, Optional.of(directory));
-        ResultTable.print(List.of(result), System.out);
-        System.out.println("results: " + directory);
+        ResultTable.print(List.of(result), out);
+        out.println("results: " + directory);
         return 0;
     }
 }

@@ -12,6 +12,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
@@ -48,7 +49,7 @@ public final class RunConfigLoader {
         try {
             return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
         } catch (ConfigException e) {
-            throw new InvalidSettingException(e.getMessage());
+            throw new InvalidSettingException(located(e));
         }
     }
 
@@ -64,10 +65,24 @@ public final class RunConfigLoader {
                         ConfigParseOptions.defaults().setOriginDescription("--set " + override));
                 merged = one.withFallback(merged);
             } catch (ConfigException e) {
-                throw new InvalidSettingException("--set " + override + ": " + e.getMessage());
+                // the origin of the error already names the override
+                throw new InvalidSettingException(located(e));
             }
         }
         return merged;
+    }
+
+    /**
+     * A Typesafe Config error with its origin written as {@code file:line}, like every other config
+     * message, rather than the library's {@code file: line}.
+     */
+    private static String located(ConfigException e) {
+        ConfigOrigin origin = e.origin();
+        String message = e.getMessage();
+        if (origin != null && message.startsWith(origin.description() + ": ")) {
+            return Settings.describe(origin) + ": " + message.substring(origin.description().length() + 2);
+        }
+        return message;
     }
 
     /** Lays {@code layers} (strongest first) over the defaults, resolves, and validates every key and type. */
@@ -80,7 +95,7 @@ public final class RunConfigLoader {
         try {
             user = user.resolve();
         } catch (ConfigException e) {
-            throw new InvalidSettingException(e.getMessage());
+            throw new InvalidSettingException(located(e));
         }
         checkKeys(user.root(), runDefaults.root(), "", Set.of(Kind.TASK.key(), Kind.MODEL.key(), Kind.TRAINER.key()));
         Config merged = user.withFallback(runDefaults);

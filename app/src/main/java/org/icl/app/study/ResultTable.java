@@ -1,6 +1,6 @@
 package org.icl.app.study;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +12,7 @@ public final class ResultTable {
     private ResultTable() {
     }
 
-    public static void print(List<RunResult> results, PrintStream out) {
+    public static void print(List<RunResult> results, PrintWriter out) {
         out.printf("%-12s %12s %12s  %-18s %8s %10s%n", "run", "eval loss", "theory", "(reference)", "ratio", "steps/s");
         for (RunResult r : results) {
             out.printf("%-12s %12.4f %12.4f  %-18s %8.3f %10.1f%n", r.name(), r.evaluation().loss(),
@@ -30,5 +30,6 @@ public final class ResultTable {
             }
             out.println(line);
         }
+        out.flush();
     }
 }

@@ -1,0 +1,57 @@
+package org.icl.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two runs of the same config give the same losses and parameters, bit for bit (only timings may differ). */
+class DeterminismTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void identicalRunsGiveIdenticalLossesAndParameters() throws IOException {
+        Path config = Cli.write(dir, "tiny.conf", Cli.TINY_RUN);
+        Path first = dir.resolve("first");
+        Path second = dir.resolve("second");
+        assertEquals(0, Cli.run("train", config.toString(), "-o", first.toString(), "-q").exitCode());
+        assertEquals(0, Cli.run("train", config.toString(), "-o", second.toString(), "-q").exitCode());
+
+        MetricsCsv a = MetricsCsv.read(first.resolve("metrics.csv"));
+        MetricsCsv b = MetricsCsv.read(second.resolve("metrics.csv"));
+        assertEquals(a.column("step"), b.column("step"));
+        assertEquals(a.column("train_loss"), b.column("train_loss"));
+        assertEquals(a.column("eval_loss"), b.column("eval_loss"));
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode resultA = json.readTree(first.resolve("result.json").toFile());
+        JsonNode resultB = json.readTree(second.resolve("result.json").toFile());
+        assertEquals(resultA.at("/metrics/eval_loss").asDouble(), resultB.at("/metrics/eval_loss").asDouble());
+        assertEquals(resultA.at("/metrics/train_loss").asDouble(), resultB.at("/metrics/train_loss").asDouble());
+        assertEquals(resultA.get("theory"), resultB.get("theory"));
+        assertEquals(resultA.get("mechanism"), resultB.get("mechanism"));
+        assertEquals(Files.readString(first.resolve("parameters.json")), Files.readString(second.resolve("parameters.json")));
+        assertEquals(Files.readString(first.resolve("config.conf")), Files.readString(second.resolve("config.conf")));
+    }
+
+    @Test
+    void anotherSeedGivesOtherLosses() {
+        Path config = Cli.write(dir, "tiny.conf", Cli.TINY_RUN);
+        Path first = dir.resolve("first");
+        Path reseeded = dir.resolve("reseeded");
+        assertEquals(0, Cli.run("train", config.toString(), "-o", first.toString(), "-q").exitCode());
+        assertEquals(0, Cli.run("train", config.toString(), "-o", reseeded.toString(), "-q", "--set", "seed=6").exitCode());
+        assertNotEquals(
+                MetricsCsv.read(first.resolve("metrics.csv")).column("train_loss"),
+                MetricsCsv.read(reseeded.resolve("metrics.csv")).column("train_loss"));
+    }
+}
