@@ -102,15 +102,26 @@ public final class GradientTrainer implements Trainer {
         if (settings.clipNorm() <= 0) {
             return;
         }
+        // Summing squares of the entries scaled by the largest one keeps the norm finite for gradients
+        // above ~1e154, whose squares overflow: exactly the huge gradients clipping exists to tame.
+        double largest = 0;
+        for (Parameter p : parameters) {
+            for (double g : p.grad().data) {
+                largest = Math.max(largest, Math.abs(g));
+            }
+        }
+        if (largest == 0 || !Double.isFinite(largest)) {
+            return;
+        }
         double squared = 0;
         for (Parameter p : parameters) {
             for (double g : p.grad().data) {
-                squared += g * g;
+                squared += (g / largest) * (g / largest);
             }
         }
-        double norm = Math.sqrt(squared);
+        double norm = largest * Math.sqrt(squared);
         if (norm > settings.clipNorm()) {
-            double factor = settings.clipNorm() / norm;
+            double factor = settings.clipNorm() / largest / Math.sqrt(squared);
             for (Parameter p : parameters) {
                 double[] g = p.grad().data;
                 for (int i = 0; i < g.length; i++) {
