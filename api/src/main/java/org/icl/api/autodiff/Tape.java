@@ -91,7 +91,7 @@ public final class Tape {
             }
         }
         if (out.requiresGrad()) {
-            backwardSteps.add(() -> {
+            record(out, () -> {
                 double[] g = out.grad.data;
                 if (a.requiresGrad()) {
                     double[] ga = gradOf(a);
@@ -173,7 +173,7 @@ public final class Tape {
             }
         }
         if (out.requiresGrad()) {
-            backwardSteps.add(() -> {
+            record(out, () -> {
                 double[] g = out.grad.data;
                 double[] ga = a.requiresGrad() ? gradOf(a) : null;
                 double[] gb = b.requiresGrad() ? gradOf(b) : null;
@@ -202,7 +202,7 @@ public final class Tape {
             z[e] = c * x[e];
         }
         if (out.requiresGrad()) {
-            backwardSteps.add(() -> {
+            record(out, () -> {
                 double[] g = out.grad.data;
                 double[] ga = gradOf(a);
                 for (int e = 0; e < g.length; e++) {
@@ -222,7 +222,7 @@ public final class Tape {
             z[e] = f.apply(x[e]);
         }
         if (out.requiresGrad()) {
-            backwardSteps.add(() -> {
+            record(out, () -> {
                 double[] g = out.grad.data;
                 double[] ga = gradOf(a);
                 for (int e = 0; e < g.length; e++) {
@@ -261,7 +261,7 @@ public final class Tape {
             }
         }
         if (out.requiresGrad()) {
-            backwardSteps.add(() -> {
+            record(out, () -> {
                 double[] g = out.grad.data;
                 double[] ga = gradOf(a);
                 for (int s = 0; s < a.batch(); s++) {
@@ -296,7 +296,7 @@ public final class Tape {
             }
         }
         if (out.requiresGrad()) {
-            backwardSteps.add(() -> {
+            record(out, () -> {
                 double[] g = out.grad.data;
                 double[] ga = gradOf(a);
                 for (int s = 0; s < a.batch(); s++) {
@@ -321,7 +321,7 @@ public final class Tape {
             System.arraycopy(a.data(), c * a.rows() + from, out.data(), c * height, height);
         }
         if (out.requiresGrad()) {
-            backwardSteps.add(() -> {
+            record(out, () -> {
                 double[] g = out.grad.data;
                 double[] ga = gradOf(a);
                 for (int c = 0; c < columns; c++) {
@@ -344,7 +344,7 @@ public final class Tape {
             System.arraycopy(a.data(), (s * a.cols() + from) * rows, out.data(), s * width * rows, width * rows);
         }
         if (out.requiresGrad()) {
-            backwardSteps.add(() -> {
+            record(out, () -> {
                 double[] g = out.grad.data;
                 double[] ga = gradOf(a);
                 for (int s = 0; s < a.batch(); s++) {
@@ -372,7 +372,7 @@ public final class Tape {
             System.arraycopy(b.data(), c * b.rows(), out.data(), c * rows + a.rows(), b.rows());
         }
         if (out.requiresGrad()) {
-            backwardSteps.add(() -> {
+            record(out, () -> {
                 double[] g = out.grad.data;
                 double[] ga = a.requiresGrad() ? gradOf(a) : null;
                 double[] gb = b.requiresGrad() ? gradOf(b) : null;
@@ -408,7 +408,7 @@ public final class Tape {
             System.arraycopy(b.data(), s * sb, out.data(), s * (sa + sb) + sa, sb);
         }
         if (out.requiresGrad()) {
-            backwardSteps.add(() -> {
+            record(out, () -> {
                 double[] g = out.grad.data;
                 for (int s = 0; s < a.batch(); s++) {
                     if (a.requiresGrad()) {
@@ -442,7 +442,7 @@ public final class Tape {
             softmaxColumn(x, y, c * rows, rows);
         }
         if (out.requiresGrad()) {
-            backwardSteps.add(() -> {
+            record(out, () -> {
                 double[] g = out.grad.data;
                 double[] ga = gradOf(a);
                 for (int c = 0; c < columns; c++) {
@@ -485,7 +485,7 @@ public final class Tape {
         }
         out.data()[0] = total;
         if (out.requiresGrad()) {
-            backwardSteps.add(() -> {
+            record(out, () -> {
                 double g = out.grad.data[0];
                 double[] ga = gradOf(a);
                 for (int e = 0; e < ga.length; e++) {
@@ -516,7 +516,7 @@ public final class Tape {
         Tensor out = result(1, 1, 1, tracks(prediction), false);
         out.data()[0] = total / batch;
         if (out.requiresGrad()) {
-            backwardSteps.add(() -> {
+            record(out, () -> {
                 double g = out.grad.data[0] * 2.0 / batch;
                 double[] gp = gradOf(prediction);
                 for (int e = 0; e < gp.length; e++) {
@@ -555,7 +555,7 @@ public final class Tape {
         Tensor out = result(1, 1, 1, tracks(logits), false);
         out.data()[0] = total / batch;
         if (out.requiresGrad()) {
-            backwardSteps.add(() -> {
+            record(out, () -> {
                 double g = out.grad.data[0] / batch;
                 double[] gl = gradOf(logits);
                 for (int c = 0; c < columns; c++) {
@@ -573,6 +573,15 @@ public final class Tape {
     }
 
     // ---- plumbing -------------------------------------------------------------------------------
+
+    /** Records an op's backward step, run only if some gradient reached its result (it may not feed the loss). */
+    private void record(Tensor out, Runnable step) {
+        backwardSteps.add(() -> {
+            if (out.grad != null) {
+                step.run();
+            }
+        });
+    }
 
     private Tensor result(int rows, int cols, int batch, boolean requiresGrad, boolean zeroed) {
         R064Store store = pool.take(rows, (long) cols * batch, zeroed);

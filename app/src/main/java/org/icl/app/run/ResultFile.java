@@ -25,6 +25,7 @@ final class ResultFile {
         metrics.put("train_loss", result.training().finalTrainLoss());
         metrics.put("steps", result.training().steps());
         metrics.put("train_seconds", result.training().seconds());
+        metrics.put("monitor_eval_seconds", result.training().evaluationSeconds());
         metrics.put("steps_per_second", result.training().stepsPerSecond());
         Map<String, Object> theory = new LinkedHashMap<>(result.theory().values());
         theory.put("reference", result.theory().reference());

@@ -37,7 +37,7 @@ public final class RunExecutor {
         directory.ifPresent(dir -> writeConfig(plan, dir));
         RunContext context = new RunContext(directory, plan.seed(), showProgress, plan.name());
         TrainingSummary training = plan.trainer().train(plan.task(), plan.model(), context);
-        LOG.info("{}: trained {} steps in {} s ({} steps/s); evaluating on {} prompts", plan.name(), training.steps(),
+        LOG.info("{}: trained {} steps in {} s ({} training steps/s); evaluating on {} prompts", plan.name(), training.steps(),
                 String.format("%.1f", training.seconds()), String.format("%.1f", training.stepsPerSecond()),
                 plan.task().evaluationPrompts());
         Evaluation evaluation = plan.task().evaluate(plan.model(), plan.task().evaluationPrompts());

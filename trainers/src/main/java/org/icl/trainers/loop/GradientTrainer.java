@@ -53,6 +53,7 @@ public final class GradientTrainer implements Trainer {
         Optional<ProgressBar> bar = context.showProgress() ? Optional.of(progressBar(context.label())) : Optional.empty();
         long start = System.nanoTime();
         double[] recent = new double[Math.min(FINAL_LOSS_WINDOW, settings.steps())];
+        long evaluating = 0;
         try {
             for (int step = 1; step <= settings.steps(); step++) {
                 parameters.forEach(Parameter::zeroGrad);
@@ -71,7 +72,9 @@ public final class GradientTrainer implements Trainer {
                 Double evalLoss = null;
                 boolean last = step == settings.steps();
                 if (last || (settings.evalEvery() > 0 && step % settings.evalEvery() == 0)) {
+                    long evaluationStart = System.nanoTime();
                     Evaluation evaluation = task.evaluate(model, settings.monitorPrompts());
+                    evaluating += System.nanoTime() - evaluationStart;
                     evalLoss = evaluation.loss();
                     LOG.debug("{} step {}: train {} eval {}", context.label(), step, value, evalLoss);
                     context.directory().ifPresent(dir -> ParameterFile.write(dir.resolve("parameters.json"), parameters));
@@ -94,7 +97,7 @@ public final class GradientTrainer implements Trainer {
         for (double r : recent) {
             mean += r / recent.length;
         }
-        return new TrainingSummary(settings.steps(), mean, seconds);
+        return new TrainingSummary(settings.steps(), mean, seconds, evaluating / 1e9);
     }
 
     /** Rescales all gradients together when their global norm exceeds the clip norm. */
