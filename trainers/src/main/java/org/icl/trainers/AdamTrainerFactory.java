@@ -6,6 +6,7 @@ import org.icl.api.train.TrainerFactory;
 import org.icl.trainers.loop.GradientTrainer;
 import org.icl.trainers.loop.LoopSettings;
 import org.icl.trainers.optim.Adam;
+import org.icl.trainers.optim.AdamSettings;
 
 /** Builds gradient trainers that update with {@link Adam}; config type {@code adam}. */
 public final class AdamTrainerFactory implements TrainerFactory {
@@ -18,9 +19,7 @@ public final class AdamTrainerFactory implements TrainerFactory {
     @Override
     public Trainer create(Settings s) {
         LoopSettings loop = LoopSettings.from(s);
-        double beta1 = s.doubleBetween("beta1", 0, 0.999999);
-        double beta2 = s.doubleBetween("beta2", 0, 0.999999999);
-        double epsilon = s.positive("epsilon");
-        return new GradientTrainer(loop, () -> new Adam(loop.learningRate(), beta1, beta2, epsilon));
+        AdamSettings adam = AdamSettings.from(s);
+        return new GradientTrainer(loop, () -> new Adam(loop.learningRate(), adam.beta1(), adam.beta2(), adam.epsilon()));
     }
 }

@@ -6,6 +6,7 @@ import org.icl.api.train.TrainerFactory;
 import org.icl.trainers.loop.GradientTrainer;
 import org.icl.trainers.loop.LoopSettings;
 import org.icl.trainers.optim.Sgd;
+import org.icl.trainers.optim.SgdSettings;
 
 /** Builds gradient trainers that update with plain or momentum {@link Sgd}; config type {@code sgd}. */
 public final class SgdTrainerFactory implements TrainerFactory {
@@ -18,7 +19,7 @@ public final class SgdTrainerFactory implements TrainerFactory {
     @Override
     public Trainer create(Settings s) {
         LoopSettings loop = LoopSettings.from(s);
-        double momentum = s.doubleBetween("momentum", 0, 0.999999);
-        return new GradientTrainer(loop, () -> new Sgd(loop.learningRate(), momentum));
+        SgdSettings sgd = SgdSettings.from(s);
+        return new GradientTrainer(loop, () -> new Sgd(loop.learningRate(), sgd.momentum()));
     }
 }
