@@ -22,11 +22,13 @@ final class ResultFile {
         metrics.put("eval_loss", result.evaluation().loss());
         metrics.put("eval_prompts", result.evaluation().prompts());
         metrics.putAll(result.evaluation().metrics());
-        metrics.put("train_loss", result.training().finalTrainLoss());
-        metrics.put("steps", result.training().steps());
-        metrics.put("train_seconds", result.training().seconds());
-        metrics.put("monitor_eval_seconds", result.training().evaluationSeconds());
-        metrics.put("steps_per_second", result.training().stepsPerSecond());
+        result.training().ifPresent(training -> {
+            metrics.put("train_loss", training.finalTrainLoss());
+            metrics.put("steps", training.steps());
+            metrics.put("train_seconds", training.seconds());
+            metrics.put("monitor_eval_seconds", training.evaluationSeconds());
+            metrics.put("steps_per_second", training.stepsPerSecond());
+        });
         Map<String, Object> theory = new LinkedHashMap<>(result.theory().values());
         theory.put("reference", result.theory().reference());
         Map<String, Object> content = new LinkedHashMap<>();

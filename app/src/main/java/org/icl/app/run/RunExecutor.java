@@ -40,9 +40,7 @@ public final class RunExecutor {
         LOG.info("{}: trained {} steps in {} s ({} training steps/s); evaluating on {} prompts", plan.name(), training.steps(),
                 String.format("%.1f", training.seconds()), String.format("%.1f", training.stepsPerSecond()),
                 plan.task().evaluationPrompts());
-        Evaluation evaluation = plan.task().evaluate(plan.model(), plan.task().evaluationPrompts());
-        Map<String, Object> mechanism = plan.task().inspect(plan.model());
-        RunResult result = new RunResult(plan.name(), training, evaluation, plan.task().theory(), mechanism);
+        RunResult result = evaluate(plan, Optional.of(training));
         directory.ifPresent(dir -> {
             ParameterFile.write(dir.resolve("parameters.json"), plan.model().parameters());
             for (Parameter p : plan.model().parameters()) {
@@ -52,6 +50,13 @@ public final class RunExecutor {
             LOG.info("{}: results in {}", plan.name(), dir);
         });
         return result;
+    }
+
+    /** Evaluates the plan's model as it stands (trained, or loaded from a run) on the task's full evaluation set. */
+    public static RunResult evaluate(RunPlan plan, Optional<TrainingSummary> training) {
+        Evaluation evaluation = plan.task().evaluate(plan.model(), plan.task().evaluationPrompts());
+        Map<String, Object> mechanism = plan.task().inspect(plan.model());
+        return new RunResult(plan.name(), training, evaluation, plan.task().theory(), mechanism);
     }
 
     private static void writeConfig(RunPlan plan, Path dir) {

@@ -15,8 +15,9 @@ public final class ResultTable {
     public static void print(List<RunResult> results, PrintWriter out) {
         out.printf("%-12s %12s %12s  %-18s %8s %10s%n", "run", "eval loss", "theory", "(reference)", "ratio", "steps/s");
         for (RunResult r : results) {
-            out.printf("%-12s %12.4f %12.4f  %-18s %8.3f %10.1f%n", r.name(), r.evaluation().loss(),
-                    r.theory().referenceValue(), r.theory().reference(), r.ratioToTheory(), r.training().stepsPerSecond());
+            String speed = r.training().map(t -> String.format("%.1f", t.stepsPerSecond())).orElse("-");
+            out.printf("%-12s %12.4f %12.4f  %-18s %8.3f %10s%n", r.name(), r.evaluation().loss(),
+                    r.theory().referenceValue(), r.theory().reference(), r.ratioToTheory(), speed);
         }
         for (RunResult r : results) {
             if (r.mechanism().isEmpty()) {
