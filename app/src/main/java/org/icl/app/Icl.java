@@ -3,6 +3,7 @@ package org.icl.app;
 import java.io.PrintWriter;
 
 import org.icl.api.config.InvalidSettingException;
+import org.icl.api.train.TrainingFailedException;
 import org.icl.app.cli.Commands;
 import picocli.CommandLine;
 
@@ -11,6 +12,8 @@ public final class Icl {
 
     /** Exit code for bad input: config errors, unknown plugin types, bad arguments. */
     public static final int BAD_INPUT = 2;
+    /** Exit code for a run that failed on its own terms (a diverged loss); the files written so far remain. */
+    public static final int RUN_FAILED = 1;
 
     private Icl() {
     }
@@ -43,6 +46,10 @@ public final class Icl {
             if (e instanceof InvalidSettingException) {
                 command.getErr().println("icl: " + e.getMessage());
                 return BAD_INPUT;
+            }
+            if (e instanceof TrainingFailedException) {
+                command.getErr().println("icl: " + e.getMessage());
+                return RUN_FAILED;
             }
             throw e;
         });

@@ -18,6 +18,7 @@ import org.icl.api.task.Evaluation;
 import org.icl.api.task.Task;
 import org.icl.api.train.RunContext;
 import org.icl.api.train.Trainer;
+import org.icl.api.train.TrainingFailedException;
 import org.icl.api.train.TrainingSummary;
 import org.icl.trainers.optim.Optimizer;
 import org.slf4j.Logger;
@@ -60,7 +61,7 @@ public final class GradientTrainer implements Trainer {
                 Tensor loss = task.trainingLoss(tape, model, data, settings.batchSize());
                 double value = loss.data()[0];
                 if (!Double.isFinite(value)) {
-                    throw new IllegalStateException("training diverged at step " + step + " (loss " + value
+                    throw new TrainingFailedException("training diverged at step " + step + " (loss " + value
                             + "); lower trainer.learning-rate or set trainer.clip-norm");
                 }
                 tape.backward(loss);
