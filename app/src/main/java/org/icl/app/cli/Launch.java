@@ -22,6 +22,11 @@ record Launch(Config reference, PluginCatalog catalog) {
         return new RunConfigLoader(reference, catalog);
     }
 
+    /** A run or study's name: its config file's name without {@code .conf}. */
+    static String nameOf(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.conf$", "");
+    }
+
     /** {@code runs/<name>-<yyyyMMdd-HHmmss>} under the working directory. */
     static Path defaultDirectory(String name) {
         return Path.of("runs", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));

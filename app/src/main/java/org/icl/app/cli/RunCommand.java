@@ -48,8 +48,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Launch launch = Launch.discover();
-        Study loaded = study == null ? Study.from("default", builtIn()) : Study.from(
-                study.getFileName().toString().replaceFirst("\\.conf$", ""), RunConfigLoader.parseFile(study));
+        Study loaded = study == null ? Study.from("default", builtIn())
+                : Study.from(Launch.nameOf(study), RunConfigLoader.parseFile(study));
         Config overrides = RunConfigLoader.parseOverrides(options.overrides);
         // Every variant is built (and so validated) before the first one trains.
         List<RunPlan> plans = new ArrayList<>();
@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
             Config complete = launch.loader().complete(loaded.layers(variant, overrides));
             plans.add(RunPlan.assemble(variant, complete, launch.catalog()));
         }
-        Path root = options.output != null ? options.output : Launch.defaultDirectory(loaded.name());
+        Path root = options.directoryFor(loaded.name());
         RunExecutor executor = new RunExecutor(!options.quiet);
         List<RunResult> results = new ArrayList<>();
         long start = System.nanoTime();

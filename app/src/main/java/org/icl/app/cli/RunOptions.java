@@ -17,4 +17,9 @@ final class RunOptions {
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
+
+    /** The directory given with -o, else {@code runs/<name>-<time>}. */
+    Path directoryFor(String name) {
+        return output != null ? output : Launch.defaultDirectory(name);
+    }
 }

@@ -38,9 +38,9 @@ final class TrainCommand implements Callable<Integer> {
         Launch launch = Launch.discover();
         Config complete = launch.loader().complete(List.of(
                 RunConfigLoader.parseOverrides(options.overrides), RunConfigLoader.parseFile(config)));
-        String name = config.getFileName().toString().replaceFirst("\\.conf$", "");
+        String name = Launch.nameOf(config);
         RunPlan plan = RunPlan.assemble(name, complete, launch.catalog());
-        Path directory = options.output != null ? options.output : Launch.defaultDirectory(name);
+        Path directory = options.directoryFor(name);
         RunResult result = new RunExecutor(!options.quiet).execute(plan, Optional.of(directory));
         ResultTable.print(List.of(result), out);
         out.println("results: " + directory);
