@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -58,6 +59,11 @@ class RunStudyTest {
                 json.readTree(root.resolve("no-cot/result.json").toFile()).at("/theory/reference").asText());
         assertTrue(Files.readString(root.resolve("no-cot/config.conf")).contains("cot=false"));
         assertNotNull(ImageIO.read(root.resolve("learning-curves.png").toFile()));
+        List<String> summary = Files.readAllLines(root.resolve("summary.csv"));
+        assertEquals("run,eval_loss,reference,reference_value,ratio,steps_per_second", summary.get(0));
+        assertEquals(3, summary.size());
+        double cotLoss = json.readTree(root.resolve("cot/result.json").toFile()).at("/metrics/eval_loss").asDouble();
+        assertEquals(cotLoss, Double.parseDouble(summary.get(1).split(",")[1]), 0.0);
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.icl.app.run.RunPlan;
 import org.icl.app.run.RunResult;
 import org.icl.app.study.ResultTable;
 import org.icl.app.study.Study;
+import org.icl.app.study.StudySummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,6 +66,7 @@ final class RunCommand implements Callable<Integer> {
             results.add(executor.execute(plan, Optional.of(root.resolve(plan.name()))));
         }
         LearningCurves.save(results, root, root.resolve("learning-curves.png"));
+        StudySummary.write(results, root.resolve("summary.csv"));
         ResultTable.print(results, out);
         out.printf("wall time %.1f s; results: %s%n", (System.nanoTime() - start) / 1e9, root);
         return 0;
