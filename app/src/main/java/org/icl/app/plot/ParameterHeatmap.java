@@ -2,6 +2,9 @@ package org.icl.app.plot;
 
 import java.awt.Color;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,8 +51,10 @@ public final class ParameterHeatmap {
             }
         }
         chart.getStyler().setRangeColors(new Color[] {new Color(33, 102, 172), Color.WHITE, new Color(178, 24, 43)});
-        chart.getStyler().setMin(-largest);
-        chart.getStyler().setMax(largest);
+        // The legend prints the range as given: round it up to three significant digits.
+        double range = new BigDecimal(largest).round(new MathContext(3, RoundingMode.UP)).doubleValue();
+        chart.getStyler().setMin(-range);
+        chart.getStyler().setMax(range);
         chart.getStyler().setLegendVisible(true);
         chart.getStyler().setXAxisLabelRotation(90);
         chart.addSeries(parameter.name(), xs, ys, cells);
