@@ -58,6 +58,14 @@ public final class Tape {
         pool.releaseAll();
     }
 
+    /**
+     * A zero-filled constant (no gradient) from the tape's pool, for inputs and targets built every
+     * step; like every result it is taken back at {@link #reset()}.
+     */
+    public Tensor constant(int rows, int cols, int batch) {
+        return result(rows, cols, batch, false, true);
+    }
+
     // ---- products -------------------------------------------------------------------------------
 
     /** Matrix product a·b, batch by batch; an operand of batch 1 is shared by the whole batch. */

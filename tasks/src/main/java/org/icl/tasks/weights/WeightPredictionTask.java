@@ -52,8 +52,8 @@ public final class WeightPredictionTask implements Task {
         RegressionPrompts prompts = RegressionPrompts.sample(random, batchSize, d, n, settings.noise(), List.of());
         if (settings.cot()) {
             int k = settings.k();
-            Tensor z = Tensor.zeros(layout.rows(), n + k, batchSize);
-            Tensor target = Tensor.zeros(layout.rows(), k, batchSize);
+            Tensor z = tape.constant(layout.rows(), n + k, batchSize);
+            Tensor target = tape.constant(layout.rows(), k, batchSize);
             for (int b = 0; b < batchSize; b++) {
                 writeDataColumns(z, b, prompts, b);
                 writeWeightColumn(z, b, n, null);
@@ -67,15 +67,13 @@ public final class WeightPredictionTask implements Task {
             }
             return tape.squaredError(model.forward(tape, z, n), target);
         }
-        Tensor z = Tensor.zeros(layout.rows(), n + 1, batchSize);
-        double[] weights = new double[d * batchSize];
+        Tensor z = tape.constant(layout.rows(), n + 1, batchSize);
         for (int b = 0; b < batchSize; b++) {
             writeDataColumns(z, b, prompts, b);
             writeWeightColumn(z, b, n, null);
         }
-        System.arraycopy(prompts.weights, 0, weights, 0, weights.length);
         Tensor predicted = tape.sliceRows(model.forward(tape, z, n), layout.w(), layout.w() + d);
-        return tape.squaredError(predicted, Tensor.wrap(d, 1, batchSize, weights));
+        return tape.squaredError(predicted, Tensor.wrap(d, 1, batchSize, prompts.weights));
     }
 
     @Override
@@ -98,7 +96,7 @@ public final class WeightPredictionTask implements Task {
     /** Starts from Z_0 and appends the model's own last output column until the final step; returns that column. */
     private Tensor rollOut(Tape tape, Model model, int first, int size) {
         int n = settings.n();
-        Tensor z = Tensor.zeros(layout.rows(), n + 1, size);
+        Tensor z = tape.constant(layout.rows(), n + 1, size);
         for (int b = 0; b < size; b++) {
             writeDataColumns(z, b, evaluation, first + b);
             writeWeightColumn(z, b, n, null);
