@@ -134,8 +134,9 @@ public final class Settings {
         if (origin.resource() != null) {
             return "defaults " + origin.resource() + (origin.lineNumber() > 0 ? ":" + origin.lineNumber() : "");
         }
-        // Origins from strings (--set overrides) describe themselves with a meaningless ": 1" line.
-        return origin.description().replaceFirst(": \\d+$", "");
+        // A --set override is a one-line string: its ": 1" line says nothing.
+        String description = origin.description();
+        return description.startsWith("--set ") ? description.replaceFirst(": \\d+$", "") : description;
     }
 
     private String qualified(String key) {
