@@ -31,11 +31,6 @@ public class Tensor {
         this.requiresGrad = requiresGrad;
     }
 
-    /** A zero-filled constant (no gradient) batch of {@code batch} matrices of {@code rows × cols}. */
-    public static Tensor zeros(int rows, int cols, int batch) {
-        return new Tensor(rows, cols, batch, R064Store.FACTORY.make(rows, (long) cols * batch), false);
-    }
-
     /** Wraps a column-major array as a constant: matrix b's entry (r, c) is {@code data[(b·cols + c)·rows + r]}. */
     public static Tensor wrap(int rows, int cols, int batch, double[] data) {
         if (data.length != rows * cols * batch) {

@@ -1,6 +1,8 @@
 package org.icl.app.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -31,12 +33,12 @@ final class EvalCommand implements Callable<Integer> {
     Path run;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a key of the run's config (repeatable).")
-    List<String> overrides = new java.util.ArrayList<>();
+    List<String> overrides = new ArrayList<>();
 
     @Override
     public Integer call() {
         Path parameters = run.resolve("parameters.json");
-        if (!java.nio.file.Files.isRegularFile(parameters)) {
+        if (!Files.isRegularFile(parameters)) {
             throw new InvalidSettingException(run + " holds no parameters.json: not a run directory");
         }
         Launch launch = Launch.discover();
