@@ -72,14 +72,16 @@ final class ReductionOps extends OpFamily {
 
     Tensor squaredError(Tensor prediction, Tensor target) {
         requireSameShape("squaredError", prediction, target);
-        if (target.batch() != prediction.batch()) {
-            throw new IllegalArgumentException("squaredError: batch " + prediction.batch() + " vs " + target.batch());
+        if (prediction.batch() % target.batch() != 0) {
+            throw new IllegalArgumentException("squaredError: batch " + prediction.batch() + " is not a multiple of "
+                    + target.batch());
         }
         double[] p = prediction.data();
         double[] t = target.data();
+        int period = t.length;
         double total = 0;
         for (int e = 0; e < p.length; e++) {
-            double r = p[e] - t[e];
+            double r = p[e] - t[e % period];
             total += r * r;
         }
         int batch = prediction.batch();
@@ -90,7 +92,7 @@ final class ReductionOps extends OpFamily {
                 double g = out.grad.data[0] * 2.0 / batch;
                 double[] gp = gradOf(prediction);
                 for (int e = 0; e < gp.length; e++) {
-                    gp[e] += g * (p[e] - t[e]);
+                    gp[e] += g * (p[e] - t[e % period]);
                 }
             });
         }
@@ -100,21 +102,22 @@ final class ReductionOps extends OpFamily {
     Tensor crossEntropy(Tensor logits, int[] targets) {
         int rows = logits.rows();
         int columns = logits.cols() * logits.batch();
-        if (targets.length != columns) {
+        if (targets.length == 0 || targets.length % logits.cols() != 0 || columns % targets.length != 0) {
             throw new IllegalArgumentException("crossEntropy: " + targets.length + " targets for " + columns + " columns");
         }
+        int period = targets.length;
         double[] x = logits.data();
         double[] probabilities = new double[x.length];
         double total = 0;
         for (int c = 0; c < columns; c++) {
-            if (targets[c] < 0) {
+            if (targets[c % period] < 0) {
                 continue;
             }
-            if (targets[c] >= rows) {
-                throw new IllegalArgumentException("crossEntropy: class " + targets[c] + " of " + rows);
+            if (targets[c % period] >= rows) {
+                throw new IllegalArgumentException("crossEntropy: class " + targets[c % period] + " of " + rows);
             }
             softmaxColumn(x, probabilities, c * rows, rows);
-            total -= Math.log(probabilities[c * rows + targets[c]]);
+            total -= Math.log(probabilities[c * rows + targets[c % period]]);
         }
         int batch = logits.batch();
         Tensor out = result(1, 1, 1, tracks(logits), false);
@@ -124,11 +127,11 @@ final class ReductionOps extends OpFamily {
                 double g = out.grad.data[0] / batch;
                 double[] gl = gradOf(logits);
                 for (int c = 0; c < columns; c++) {
-                    if (targets[c] < 0) {
+                    if (targets[c % period] < 0) {
                         continue;
                     }
                     for (int r = 0; r < rows; r++) {
-                        double indicator = r == targets[c] ? 1 : 0;
+                        double indicator = r == targets[c % period] ? 1 : 0;
                         gl[c * rows + r] += g * (probabilities[c * rows + r] - indicator);
                     }
                 }

@@ -152,6 +152,23 @@ public final class Tape {
         return shapes.concatCols(a, b);
     }
 
+    /**
+     * The batches of {@code parts} one after another: a tensor of the parts' common shape whose batch is
+     * the sum of theirs. A model that returns several outputs per prompt (a looped model's last loops)
+     * stacks them so that a loss against one target scores each (see {@link #squaredError}).
+     */
+    public Tensor stackBatches(List<Tensor> parts) {
+        return shapes.stackBatches(parts);
+    }
+
+    /**
+     * The values of a, cut off from the gradient (stop-gradient): nothing reaching the result flows back
+     * into a. The result shares a's store, so it must not be written to.
+     */
+    public Tensor detach(Tensor a) {
+        return shapes.detach(a);
+    }
+
     // ---- softmax, reductions and losses ----------------------------------------------------------
 
     /** Softmax down each column (over the rows); −∞ entries get probability 0. */
@@ -166,7 +183,9 @@ public final class Tape {
 
     /**
      * Squared error summed over the entries of each matrix and averaged over the batch:
-     * (1/B) Σ ||prediction − target||²; the target is a constant of the same shape.
+     * (1/B) Σ ||prediction − target||²; the target is a constant of the same shape. A prediction whose
+     * batch is m times the target's holds m stacked predictions of the same prompts (see
+     * {@link #stackBatches}); each is scored against the target and the loss is their mean.
      */
     public Tensor squaredError(Tensor prediction, Tensor target) {
         return reductions.squaredError(prediction, target);
@@ -175,7 +194,8 @@ public final class Tape {
     /**
      * Cross-entropy of a softmax down each column of {@code logits} against class indices, summed over
      * columns and averaged over the batch. {@code targets[b·cols + c]} is the class of column c of matrix b,
-     * or −1 to leave that column out.
+     * or −1 to leave that column out. Like {@link #squaredError}, logits of m times the targets' batch are
+     * m stacked predictions, each scored against the same targets, and the loss is their mean.
      */
     public Tensor crossEntropy(Tensor logits, int[] targets) {
         return reductions.crossEntropy(logits, targets);
