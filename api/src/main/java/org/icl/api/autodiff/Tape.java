@@ -18,6 +18,8 @@ public final class Tape {
     private final boolean recording;
     private final StorePool pool = new StorePool();
     private final List<Runnable> backwardSteps = new ArrayList<>();
+    /** Parameters with frozen entries that received a gradient in the running backward pass. */
+    private final List<Parameter> restricted = new ArrayList<>();
     private final ProductOps products = new ProductOps(this);
     private final EntrywiseOps entrywise = new EntrywiseOps(this);
     private final ShapeOps shapes = new ShapeOps(this);
@@ -37,7 +39,10 @@ public final class Tape {
         return new Tape(false);
     }
 
-    /** Back-propagates from a scalar (1×1, batch 1), adding into every parameter's gradient. */
+    /**
+     * Back-propagates from a scalar (1×1, batch 1), adding into every parameter's gradient; then zeroes the
+     * gradient of the entries a parameter holds fixed (see {@link Parameter#restrictTraining}).
+     */
     public void backward(Tensor loss) {
         if (!recording) {
             throw new IllegalStateException("backward on an inference tape");
@@ -53,11 +58,14 @@ public final class Tape {
             backwardSteps.get(i).run();
         }
         backwardSteps.clear();
+        restricted.forEach(Parameter::maskGradient);
+        restricted.clear();
     }
 
     /** Forgets the recorded ops and takes back every store; tensors made by this tape become invalid. */
     public void reset() {
         backwardSteps.clear();
+        restricted.clear();
         pool.releaseAll();
     }
 
@@ -229,6 +237,9 @@ public final class Tape {
     }
 
     double[] gradOf(Tensor t) {
+        if (t instanceof Parameter p && p.restricted() && !restricted.contains(p)) {
+            restricted.add(p);
+        }
         if (t.grad == null) {
             t.grad = pool.take(t.rows(), (long) t.cols() * t.batch(), true);
         }
