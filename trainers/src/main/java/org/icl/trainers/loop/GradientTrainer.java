@@ -58,7 +58,7 @@ public final class GradientTrainer implements Trainer {
         try {
             for (int step = 1; step <= settings.steps(); step++) {
                 parameters.forEach(Parameter::zeroGrad);
-                Tensor loss = task.trainingLoss(tape, model, data, settings.batchSize());
+                Tensor loss = task.trainingLoss(tape, model.atTrainingStep(step), data, settings.batchSize());
                 double value = loss.data()[0];
                 if (!Double.isFinite(value)) {
                     throw new TrainingFailedException("training diverged at step " + step + " (loss " + value
