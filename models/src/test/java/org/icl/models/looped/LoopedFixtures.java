@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 
 import org.icl.api.autodiff.Tape;
 import org.icl.api.autodiff.Tensor;
+import org.icl.models.attention.AttentionFixtures;
 import org.icl.models.attention.LinearSelfAttention;
 import org.icl.models.attention.LinearSelfAttentionSettings;
 
@@ -30,12 +31,7 @@ final class LoopedFixtures {
 
     /** A batch of standard-Gaussian token matrices of DIM × columns. */
     static Tensor input(int columns, int batch, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] data = new double[DIM * columns * batch];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = random.nextGaussian();
-        }
-        return Tensor.wrap(DIM, columns, batch, data);
+        return AttentionFixtures.randomInput(DIM, columns, batch, seed);
     }
 
     /** The layer applied {@code loops} times by hand, with the prompt added before every loop after the first when injecting. */
