@@ -292,4 +292,83 @@ class OpGradientTest {
                 List.of(w));
         assertTrue(w.grad().data.length == classes * 2);
     }
+
+    @ParameterizedTest(name = "batch {0}")
+    @ValueSource(ints = {1, 3})
+    void crossEntropyPerToken(int batch) {
+        SplittableRandom random = new SplittableRandom(36);
+        int classes = 4;
+        int cols = 3;
+        Tensor logits = trainable(classes, cols, batch, random);
+        int[] targets = new int[cols * batch];
+        for (int c = 0; c < targets.length; c++) {
+            targets[c] = c % 2 == 1 ? -1 : random.nextInt(classes);
+        }
+        assertGradients("crossEntropyPerToken", (tape, in) -> tape.crossEntropyPerToken(in.get(0), targets),
+                List.of(logits));
+        int supervised = (targets.length + 1) / 2;
+        // The same sum as crossEntropy, divided by the supervised tokens instead of the batch.
+        double perBatch = Tape.forInference().crossEntropy(logits, targets).data()[0];
+        assertEquals(perBatch * batch / supervised,
+                Tape.forInference().crossEntropyPerToken(logits, targets).data()[0], 1e-14);
+    }
+
+    @ParameterizedTest(name = "batch {0}")
+    @ValueSource(ints = {1, 3})
+    void squaredErrorPerToken(int batch) {
+        SplittableRandom random = new SplittableRandom(37);
+        Tensor prediction = trainable(ROWS, COLS, batch, random);
+        Tensor target = constant(ROWS, COLS, batch, random);
+        boolean[] supervised = new boolean[COLS * batch];
+        int count = 0;
+        for (int c = 0; c < supervised.length; c++) {
+            supervised[c] = c % 3 != 2;
+            count += supervised[c] ? 1 : 0;
+        }
+        assertGradients("squaredErrorPerToken",
+                (tape, in) -> tape.squaredErrorPerToken(in.get(0), target, supervised), List.of(prediction));
+        double expected = 0;
+        for (int c = 0; c < supervised.length; c++) {
+            for (int r = 0; supervised[c] && r < ROWS; r++) {
+                double d = prediction.data()[c * ROWS + r] - target.data()[c * ROWS + r];
+                expected += d * d;
+            }
+        }
+        assertEquals(expected / count,
+                Tape.forInference().squaredErrorPerToken(prediction, target, supervised).data()[0], 1e-14);
+        // Unsupervised columns get exactly zero gradient.
+        for (int c = 0; c < supervised.length; c++) {
+            for (int r = 0; !supervised[c] && r < ROWS; r++) {
+                assertEquals(0.0, prediction.grad().data[c * ROWS + r], 0.0);
+            }
+        }
+    }
+
+    @Test
+    void perTokenLossesWeighEveryTokenOfUnequalSequencesAlike() {
+        // Sequence 0 has one supervised token, sequence 1 (padded to the same width) has three.
+        int classes = 3;
+        double[] data = new double[classes * 3 * 2];
+        SplittableRandom random = new SplittableRandom(38);
+        for (int e = 0; e < data.length; e++) {
+            data[e] = random.nextDouble(-2, 2);
+        }
+        Tensor logits = Tensor.wrap(classes, 3, 2, data);
+        int[] targets = {2, -1, -1, 0, 1, 2};
+        double[] token = new double[6];
+        double sum = 0;
+        for (int c = 0; c < 6; c++) {
+            if (targets[c] >= 0) {
+                double[] column = java.util.Arrays.copyOfRange(data, c * classes, (c + 1) * classes);
+                token[c] = Tape.forInference().crossEntropy(Tensor.wrap(classes, 1, 1, column), new int[] {targets[c]})
+                        .data()[0];
+                sum += token[c];
+            }
+        }
+        assertEquals(sum / 4, Tape.forInference().crossEntropyPerToken(logits, targets).data()[0], 1e-14);
+        assertEquals(sum / 2, Tape.forInference().crossEntropy(logits, targets).data()[0], 1e-14);
+        // No supervised token: 0, not NaN.
+        assertEquals(0.0, Tape.forInference().crossEntropyPerToken(logits, new int[] {-1, -1, -1, -1, -1, -1})
+                .data()[0], 0.0);
+    }
 }
