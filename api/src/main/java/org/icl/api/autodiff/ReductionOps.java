@@ -1,6 +1,6 @@
 package org.icl.api.autodiff;
 
-/** Column softmax, sums and the losses. The public entry points are {@link Tape}'s methods of the same names. */
+/** Column softmax, column normalisation, sums and the losses. The public entry points are {@link Tape}'s methods of the same names. */
 final class ReductionOps extends OpFamily {
 
     ReductionOps(Tape tape) {
@@ -98,6 +98,55 @@ final class ReductionOps extends OpFamily {
             total += Math.exp(x[base + r] - max);
         }
         return (max - chosen) + Math.log(total);
+    }
+
+    Tensor normalizeColumns(Tensor a, double epsilon) {
+        int rows = a.rows();
+        int columns = a.cols() * a.batch();
+        Tensor out = result(rows, a.cols(), a.batch(), tracks(a), false);
+        // 1/sqrt(variance + ε) of each column, kept for the backward step.
+        Tensor inverse = result(1, a.cols(), a.batch(), false, false);
+        double[] x = a.data();
+        double[] y = out.data();
+        double[] inv = inverse.data();
+        for (int c = 0; c < columns; c++) {
+            int base = c * rows;
+            double mean = 0;
+            for (int r = 0; r < rows; r++) {
+                mean += x[base + r];
+            }
+            mean /= rows;
+            double variance = 0;
+            for (int r = 0; r < rows; r++) {
+                double d = x[base + r] - mean;
+                variance += d * d;
+            }
+            inv[c] = 1.0 / Math.sqrt(variance / rows + epsilon);
+            for (int r = 0; r < rows; r++) {
+                y[base + r] = (x[base + r] - mean) * inv[c];
+            }
+        }
+        if (out.requiresGrad()) {
+            record(out, () -> {
+                double[] g = out.grad.data;
+                double[] ga = gradOf(a);
+                for (int c = 0; c < columns; c++) {
+                    int base = c * rows;
+                    double meanG = 0;
+                    double meanGy = 0;
+                    for (int r = 0; r < rows; r++) {
+                        meanG += g[base + r];
+                        meanGy += g[base + r] * y[base + r];
+                    }
+                    meanG /= rows;
+                    meanGy /= rows;
+                    for (int r = 0; r < rows; r++) {
+                        ga[base + r] += inv[c] * (g[base + r] - meanG - y[base + r] * meanGy);
+                    }
+                }
+            });
+        }
+        return out;
     }
 
     Tensor sum(Tensor a) {

@@ -108,6 +108,16 @@ public final class Tape {
         return entrywise.map(a, f);
     }
 
+    /** a + v·1ᵀ: the column v (a's rows × 1, batch 1 or a's batch) added to every column of a, e.g. a bias. */
+    public Tensor addColumn(Tensor a, Tensor v) {
+        return entrywise.addColumn(a, v);
+    }
+
+    /** diag(v)·a: row r of a multiplied by v_r, for a column v (a's rows × 1, batch 1 or a's batch), e.g. a gain. */
+    public Tensor scaleRows(Tensor a, Tensor v) {
+        return entrywise.scaleRows(a, v);
+    }
+
     /**
      * Causal mask over keys (rows) and queries (columns): entry (s, t) is kept when s ≤ t and
      * replaced by {@code fill} otherwise (0 for linear attention, −∞ before a softmax).
@@ -162,6 +172,15 @@ public final class Tape {
      */
     public Tensor softmaxColumns(Tensor a) {
         return reductions.softmaxColumns(a);
+    }
+
+    /**
+     * Each column centred and scaled to unit variance over its rows, (x − mean)/sqrt(variance + ε) with the
+     * biased variance: the normalisation of layer norm, whose gain and bias are {@link #scaleRows} and
+     * {@link #addColumn}. ε > 0 keeps a constant column finite (it maps to zeros).
+     */
+    public Tensor normalizeColumns(Tensor a, double epsilon) {
+        return reductions.normalizeColumns(a, epsilon);
     }
 
     /** The sum of all entries over the whole batch, as a scalar. */

@@ -93,6 +93,59 @@ class OpGradientTest {
         assertGradients(name, projected(1, (tape, in) -> tape.map(in.get(0), f)), List.of(a));
     }
 
+    @ParameterizedTest(name = "{0}, batches {1} and {2}")
+    @CsvSource({"addColumn, 1, 1", "addColumn, 3, 1", "addColumn, 3, 3",
+        "scaleRows, 1, 1", "scaleRows, 3, 1", "scaleRows, 3, 3"})
+    void rowBroadcasts(String op, int aBatch, int vBatch) {
+        SplittableRandom random = new SplittableRandom(39);
+        Tensor a = trainable(ROWS, COLS, aBatch, random);
+        Tensor v = vBatch == 1 ? parameter("v", ROWS, 1, random) : leaf(ROWS, 1, vBatch, random);
+        BiFunction<Tape, List<Tensor>, Tensor> f = (tape, in) -> op.equals("addColumn")
+                ? tape.addColumn(in.get(0), in.get(1)) : tape.scaleRows(in.get(0), in.get(1));
+        assertGradients(op, projected(1, f), List.of(a, v));
+        Tensor out = f.apply(Tape.forInference(), List.of(a, v));
+        for (int s = 0; s < aBatch; s++) {
+            for (int r = 0; r < ROWS; r++) {
+                double u = v.get(vBatch == 1 ? 0 : s, r, 0);
+                for (int c = 0; c < COLS; c++) {
+                    double x = a.get(s, r, c);
+                    assertEquals(op.equals("addColumn") ? x + u : x * u, out.get(s, r, c), 0.0);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "batch {0}")
+    @ValueSource(ints = {1, 3})
+    void normalizeColumns(int batch) {
+        SplittableRandom random = new SplittableRandom(40);
+        Tensor a = trainable(5, COLS, batch, random);
+        assertGradients("normalizeColumns", projected(1, (tape, in) -> tape.normalizeColumns(in.get(0), 1e-5)),
+                List.of(a));
+        // With a gain and a bias, as layer norm uses it.
+        Parameter gain = parameter("gain", 5, 1, random);
+        Parameter bias = parameter("bias", 5, 1, random);
+        assertGradients("layer norm", projected(2, (tape, in) -> tape.addColumn(
+                tape.scaleRows(tape.normalizeColumns(in.get(0), 1e-5), in.get(1)), in.get(2))), List.of(a, gain, bias));
+        Tensor y = Tape.forInference().normalizeColumns(a, 0.0);
+        for (int s = 0; s < batch; s++) {
+            for (int c = 0; c < COLS; c++) {
+                double mean = 0;
+                double squares = 0;
+                for (int r = 0; r < 5; r++) {
+                    mean += y.get(s, r, c) / 5;
+                    squares += y.get(s, r, c) * y.get(s, r, c) / 5;
+                }
+                assertEquals(0.0, mean, 1e-15);
+                assertEquals(1.0, squares, 1e-14);
+            }
+        }
+        // A constant column maps to zeros, not NaN.
+        Tensor flat = Tensor.wrap(3, 1, 1, new double[] {2, 2, 2});
+        assertEquals(List.of(0.0, 0.0, 0.0), java.util.Arrays.stream(
+                Tape.forInference().normalizeColumns(flat, 1e-5).data()).boxed().toList());
+    }
+
     // ---- masks ----------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}×{1}, batch {2}, first query {3}")
