@@ -33,7 +33,7 @@ public record SoftmaxAttentionSettings(int heads, double scoreScale, double init
     public static SoftmaxAttentionSettings from(Settings s) {
         return new SoftmaxAttentionSettings(
                 s.intBetween("heads", 1, 64),
-                s.doubleBetween("score-scale", -1e6, 1e6),
+                s.positive("score-scale"),
                 s.doubleBetween("init-scale", 0, 10),
                 s.choice("key-query-init", Initialisation.class),
                 s.choice("value-init", Initialisation.class),

@@ -122,6 +122,7 @@ class SoftmaxAttentionFactoryTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "heads = 0 | model.heads",
+        "score-scale = 0 | model.score-scale",
         "init-scale = -1 | model.init-scale",
         "key-query-init = ones | model.key-query-init",
         "value-init = 3 | model.value-init",
