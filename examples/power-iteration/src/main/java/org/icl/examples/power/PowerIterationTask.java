@@ -150,11 +150,11 @@ public final class PowerIterationTask implements Task {
     private Theory computeTheory() {
         double[] kSteps = exactLosses(settings.k());
         Map<String, Double> values = new LinkedHashMap<>();
-        values.put("k_step_power_iteration", mean(kSteps));
-        values.put("k_step_power_iteration_median", median(kSteps));
-        values.put("one_step_power_iteration", mean(exactLosses(1)));
+        values.put("power_k_steps", mean(kSteps));
+        values.put("power_k_steps_median", median(kSteps));
+        values.put("power_one_step", mean(exactLosses(1)));
         values.put("start_vector", mean(exactLosses(0)));
-        return new Theory(values, "k_step_power_iteration");
+        return new Theory(values, "power_k_steps");
     }
 
     /** sin² to the top eigenvector after {@code steps} exact steps from v_0, per evaluation prompt. */

@@ -38,10 +38,10 @@ class PowerIterationTaskTest {
         PowerIterationTask task = new PowerIterationTask(settings(5, 20, 6, 0.2, 700), 11);
         Evaluation evaluation = task.evaluate(new PowerStepOracle(5, 20, 0.2), 700);
         Theory theory = task.theory();
-        assertEquals("k_step_power_iteration", theory.reference());
+        assertEquals("power_k_steps", theory.reference());
         // Same prompts, same arithmetic up to the order of sums: only rounding separates the two.
         assertEquals(theory.referenceValue(), evaluation.loss(), 1e-12);
-        assertEquals(theory.values().get("k_step_power_iteration_median"), evaluation.metrics().get("eval_loss_median"), 1e-12);
+        assertEquals(theory.values().get("power_k_steps_median"), evaluation.metrics().get("eval_loss_median"), 1e-12);
         assertEquals(700, evaluation.prompts());
     }
 
@@ -49,8 +49,8 @@ class PowerIterationTaskTest {
     void moreStepsGetCloserToTheTopEigenvector() {
         Theory theory = new PowerIterationTask(settings(5, 20, 10, 0.2, 2000), 5).theory();
         double start = theory.values().get("start_vector");
-        double one = theory.values().get("one_step_power_iteration");
-        double ten = theory.values().get("k_step_power_iteration");
+        double one = theory.values().get("power_one_step");
+        double ten = theory.values().get("power_k_steps");
         assertTrue(start > one && one > ten, theory.values().toString());
         // Ten steps at η = 0.2 bring the mean sin² from 0.8 to below 0.1 (0.076 measured on 4,000 prompts).
         assertTrue(ten < 0.1, theory.values().toString());
