@@ -8,10 +8,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.icl.app.reference.PluginDoc;
+import org.icl.app.reference.PluginDocs;
+import org.icl.app.wiring.PluginCatalog;
+import org.icl.app.wiring.PluginFolder;
+import org.icl.app.wiring.PluginOrigin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +60,16 @@ class ExamplePluginTest {
         assertTrue(lines.get(0).contains("Chain of thought for in-context power iteration"), lines.get(0));
         assertTrue(lines.get(0).contains("[" + jar + "]"), lines.get(0));
         assertTrue(result.out().indexOf("power-iteration") < result.out().indexOf("model types:"), "listed as a task");
+    }
+
+    @Test
+    void everySettingOfTheExampleIsDocumented() {
+        PluginCatalog catalog = PluginCatalog.discover(getClass().getClassLoader(),
+                new PluginFolder(Optional.of(plugins), "--plugins"));
+        PluginDoc doc = PluginDocs.of(catalog, PluginCatalog.Kind.TASK, "power-iteration");
+        assertEquals(List.of(), doc.problems());
+        assertEquals(new PluginOrigin(jar, true), doc.origin());
+        assertEquals(6, doc.settings().size(), doc.settings().toString());
     }
 
     @Test

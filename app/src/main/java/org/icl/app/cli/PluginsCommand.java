@@ -77,6 +77,9 @@ final class PluginsCommand implements Callable<Integer> {
     }
 
     private void updateReadme(PluginCatalog catalog, PrintWriter out) {
+        if (!Files.isRegularFile(readme)) {
+            throw new InvalidSettingException("--update-readme " + readme + ": no such file");
+        }
         try {
             String document = Files.readString(readme, StandardCharsets.UTF_8);
             String updated = ConfigReferenceMarkdown.replaceSection(document, readme.toString(), markdownOf(catalog));
