@@ -100,9 +100,9 @@ class ExamplePluginTest {
 
         JsonNode json = JSON.readTree(run.resolve("result.json").toFile());
         assertEquals("power_k_steps", json.at("/theory/reference").asText());
-        // Exact power iteration from v_0 = (1,1,1)/√3: 4 steps leave a mean sin² near 0.27 (0.8 is where v_0
-        // starts: 1 − 1/d = 0.67 for d = 3). 300 Adam steps learn the step to within 2% (measured: eval 0.2646 against
-        // 0.2663, learned step 0.193 for η = 0.2); an attention that had not learned the step would sit near v_0's 0.67.
+        // Exact power iteration from v_0 = (1,1,1)/√3, where the mean sin² is 1 − 1/d = 0.67, leaves 0.27 after
+        // 4 steps. 300 Adam steps learn the step to within a few percent (measured: eval 0.2646 against 0.2663,
+        // learned step 0.193 for η = 0.2); an attention that had not learned it would stay near v_0's 0.67.
         double ratio = json.get("eval_loss_over_reference").asDouble();
         assertEquals(1.0, ratio, 0.05, json.toString());
         assertEquals(0.2, json.at("/mechanism/effective_step").asDouble(), 0.02, json.toString());
