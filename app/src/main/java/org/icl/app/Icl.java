@@ -5,12 +5,13 @@ import java.io.PrintWriter;
 import org.icl.api.config.InvalidSettingException;
 import org.icl.api.train.TrainingFailedException;
 import org.icl.app.cli.Commands;
+import org.icl.app.wiring.PluginLoadingException;
 import picocli.CommandLine;
 
 /** Entry point of the {@code icl} command line. */
 public final class Icl {
 
-    /** Exit code for bad input: config errors, unknown plugin types, bad arguments. */
+    /** Exit code for bad input: config errors, unknown plugin types, unusable plugin jars, bad arguments. */
     public static final int BAD_INPUT = 2;
     /** Exit code for a run that failed on its own terms (a diverged loss); the files written so far remain. */
     public static final int RUN_FAILED = 1;
@@ -43,7 +44,7 @@ public final class Icl {
 
     private static int execute(CommandLine cli, String... args) {
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (e instanceof InvalidSettingException) {
+            if (e instanceof InvalidSettingException || e instanceof PluginLoadingException) {
                 command.getErr().println("icl: " + e.getMessage());
                 return BAD_INPUT;
             }

@@ -12,11 +12,6 @@ import org.icl.trainers.optim.AdamSettings;
 public final class AdamTrainerFactory implements TrainerFactory {
 
     @Override
-    public String description() {
-        return "mini-batch training with Adam (bias-corrected moments), gradient clipping, periodic evaluation";
-    }
-
-    @Override
     public Trainer create(Settings s) {
         LoopSettings loop = LoopSettings.from(s);
         AdamSettings adam = AdamSettings.from(s);

@@ -12,11 +12,6 @@ import org.icl.trainers.optim.SgdSettings;
 public final class SgdTrainerFactory implements TrainerFactory {
 
     @Override
-    public String description() {
-        return "mini-batch stochastic gradient descent with optional momentum, gradient clipping, periodic evaluation";
-    }
-
-    @Override
     public Trainer create(Settings s) {
         LoopSettings loop = LoopSettings.from(s);
         SgdSettings sgd = SgdSettings.from(s);

@@ -7,12 +7,14 @@ public final class Parameter extends Tensor {
 
     private final String name;
 
+    /** A zero-filled rows × cols parameter with a zero gradient; the model fills in its initial values. */
     public Parameter(String name, int rows, int cols) {
         super(rows, cols, 1, R064Store.FACTORY.make(rows, cols), true);
         this.name = name;
         this.grad = R064Store.FACTORY.make(rows, cols);
     }
 
+    /** The name it is saved under in parameters.json and shown in heatmaps (e.g. "V"). */
     public String name() {
         return name;
     }
@@ -23,6 +25,7 @@ public final class Parameter extends Tensor {
         return grad;
     }
 
+    /** Clears the gradient; trainers call it before each step, since backward passes add into it. */
     public void zeroGrad() {
         java.util.Arrays.fill(grad.data, 0.0);
     }

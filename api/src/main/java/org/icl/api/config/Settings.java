@@ -28,6 +28,7 @@ public final class Settings {
         return config;
     }
 
+    /** The block's full key in the run config, e.g. {@code task}; errors name keys below it. */
     public String path() {
         return path;
     }
@@ -43,10 +44,12 @@ public final class Settings {
         }
     }
 
+    /** An integer ≥ {@code min}. */
     public int intAtLeast(String key, int min) {
         return intBetween(key, min, Integer.MAX_VALUE);
     }
 
+    /** An integer in [min, max]; a fractional number is an error, not rounded. */
     public int intBetween(String key, int min, int max) {
         int v = read(key, "an integer", () -> {
             ConfigValue raw = config.getValue(key);
@@ -62,6 +65,7 @@ public final class Settings {
         return v;
     }
 
+    /** Any integer that fits a long (seeds, say). */
     public long longValue(String key) {
         return read(key, "an integer", () -> config.getLong(key));
     }
@@ -84,6 +88,7 @@ public final class Settings {
         return v;
     }
 
+    /** {@code true} or {@code false}. */
     public boolean bool(String key) {
         return read(key, "true or false", () -> config.getBoolean(key));
     }
@@ -109,6 +114,7 @@ public final class Settings {
         return byWord.get(oneOf(key, byWord.keySet()));
     }
 
+    /** Any string. */
     public String string(String key) {
         return read(key, "a string", () -> config.getString(key));
     }

@@ -1,11 +1,11 @@
 package org.icl.api.autodiff;
 
-import static org.icl.api.autodiff.GradientCheck.assertGradients;
-import static org.icl.api.autodiff.GradientCheck.constant;
-import static org.icl.api.autodiff.GradientCheck.leaf;
-import static org.icl.api.autodiff.GradientCheck.parameter;
-import static org.icl.api.autodiff.GradientCheck.projected;
-import static org.icl.api.autodiff.GradientCheck.trainable;
+import static org.icl.api.autodiff.GradientFixtures.assertGradients;
+import static org.icl.api.autodiff.GradientFixtures.constant;
+import static org.icl.api.autodiff.GradientFixtures.leaf;
+import static org.icl.api.autodiff.GradientFixtures.parameter;
+import static org.icl.api.autodiff.GradientFixtures.projected;
+import static org.icl.api.autodiff.GradientFixtures.trainable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,10 +1,10 @@
 package org.icl.api.autodiff;
 
 import static org.icl.api.autodiff.GradientCheck.check;
-import static org.icl.api.autodiff.GradientCheck.constant;
-import static org.icl.api.autodiff.GradientCheck.leaf;
-import static org.icl.api.autodiff.GradientCheck.parameter;
-import static org.icl.api.autodiff.GradientCheck.projected;
+import static org.icl.api.autodiff.GradientFixtures.constant;
+import static org.icl.api.autodiff.GradientFixtures.leaf;
+import static org.icl.api.autodiff.GradientFixtures.parameter;
+import static org.icl.api.autodiff.GradientFixtures.projected;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -16,6 +16,7 @@ import org.icl.app.run.RunPlan;
 import org.icl.app.study.ResultTable;
 import org.icl.trainers.loop.ParameterFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,13 +36,16 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a key of the run's config (repeatable).")
     List<String> overrides = new ArrayList<>();
 
+    @Mixin
+    PluginOptions plugins;
+
     @Override
     public Integer call() {
         Path parameters = run.resolve("parameters.json");
         if (!Files.isRegularFile(parameters)) {
             throw new InvalidSettingException(run + " holds no parameters.json: not a run directory");
         }
-        Launch launch = Launch.discover();
+        Launch launch = Launch.discover(plugins.folder(Path.of("")));
         Config complete = launch.loader().complete(List.of(
                 RunConfigLoader.parseOverrides(overrides), RunConfigLoader.parseFile(run.resolve("config.conf"))));
         RunPlan plan = RunPlan.assemble(run.getFileName().toString(), complete, launch.catalog());

@@ -45,10 +45,13 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    PluginOptions plugins;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Launch launch = Launch.discover();
+        Launch launch = Launch.discover(study == null ? plugins.folder(Path.of("")) : plugins.folderBeside(study));
         Study loaded = study == null ? Study.from("default", builtIn())
                 : Study.from(Launch.nameOf(study), RunConfigLoader.parseFile(study));
         Config overrides = RunConfigLoader.parseOverrides(options.overrides);

@@ -32,10 +32,13 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    PluginOptions plugins;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Launch launch = Launch.discover();
+        Launch launch = Launch.discover(plugins.folderBeside(config));
         Config complete = launch.loader().complete(List.of(
                 RunConfigLoader.parseOverrides(options.overrides), RunConfigLoader.parseFile(config)));
         String name = Launch.nameOf(config);

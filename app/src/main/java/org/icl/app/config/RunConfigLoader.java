@@ -113,7 +113,7 @@ public final class RunConfigLoader {
             String hint = KeySuggestion.nearest(type, known).map(s -> " Did you mean '" + s + "'?").orElse("");
             throw new InvalidSettingException(kind.key() + ".type = \"" + type + "\" (" + section.originOf("type")
                     + "): unknown " + kind.key() + " type." + hint + " Known " + kind.key() + " types: "
-                    + String.join(", ", known));
+                    + String.join(", ", known) + " (" + catalog.folder().describe() + ").");
         }
         String defaultsPath = "icl.defaults." + kind.key() + "." + type;
         Config defaults = reference.hasPath(defaultsPath) ? reference.getConfig(defaultsPath) : ConfigFactory.empty();

@@ -1,0 +1,15 @@
+package org.icl.app.wiring;
+
+/** A plugins folder or plugin jar that cannot be used; the message names the folder or jar and what is wrong with it. */
+public final class PluginLoadingException extends RuntimeException {
+
+    /** An error whose message names the jar or folder at fault. */
+    public PluginLoadingException(String message) {
+        super(message);
+    }
+
+    /** The same, keeping the cause for the stack trace of a debugging session. */
+    public PluginLoadingException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
