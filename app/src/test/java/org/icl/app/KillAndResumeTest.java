@@ -26,7 +26,7 @@ class KillAndResumeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** About a second of training: the kill at the first checkpoint (5% in) lands mid-run. */
     private static final String RUN = "seed = 3\n" + Cli.TINY_TASK + "\n" + Cli.TINY_MODEL + "\n"
-            + "trainer { type = adam, steps = 1000, batch-size = 16, eval-every = 50, monitor-prompts = 50 }\n";
+            + "trainer { type = adam, steps = 800, batch-size = 16, eval-every = 40, monitor-prompts = 50 }\n";
 
     @TempDir
     Path work;
@@ -40,7 +40,7 @@ class KillAndResumeTest {
         Path killed = work.resolve("killed");
         int checkpointStep = killAtFirstCheckpoint(killed.resolve("checkpoint.bin"),
                 "train", config.toString(), "-o", killed.toString(), "-q");
-        assertTrue(checkpointStep < 1000, "killed after step " + checkpointStep + ", before the end");
+        assertTrue(checkpointStep < 800, "killed after step " + checkpointStep + ", before the end");
         assertFalse(Files.exists(killed.resolve("result.json")), "the kill came before the run finished");
 
         Cli.Result resumed = Cli.run("train", config.toString(), "-o", killed.toString(), "--resume", "-q");

@@ -102,11 +102,10 @@ public final class GradientTrainer implements Trainer {
                 MetricsLog.Row row = new MetricsLog.Row(step, value, evalLoss, elapsed);
                 log.ifPresent(l -> l.append(row));
                 if (divergence.isEmpty() && evalLoss != null && context.directory().isPresent()) {
-                    Path dir = context.directory().get();
-                    ParameterFile.write(dir.resolve(RunFiles.PARAMETERS), parameters, context.label(), step);
-                    CheckpointFile.write(dir.resolve(RunFiles.CHECKPOINT), new Checkpoint(step,
-                            ParameterFile.matrices(parameters), optimizer.state(parameters), recent.clone(),
-                            guard.trainBaseline(), guard.evalBaseline(), elapsed, evaluating / 1e9, log.get().bytes()));
+                    Checkpoint checkpoint = new Checkpoint(step, ParameterFile.matrices(parameters), optimizer.state(parameters),
+                            recent.clone(), guard.trainBaseline(), guard.evalBaseline(), elapsed, evaluating / 1e9,
+                            log.get().bytes());
+                    save(context.directory().get(), context.label(), parameters, checkpoint);
                 }
                 showProgress(bar, step, value, evalLoss);
             }
@@ -114,13 +113,27 @@ public final class GradientTrainer implements Trainer {
             log.ifPresent(MetricsLog::close);
             bar.ifPresent(ProgressBar::close);
         }
-        divergence.ifPresent(d -> LOG.info("{}: {}", context.label(), d.message()));
+        divergence.ifPresent(d -> LOG.debug("{}: {}", context.label(), d.message()));
         double seconds = secondsBefore + (System.nanoTime() - start) / 1e9;
+        // Steps whose loss entered the window: all of them, unless a divergence stopped the run.
+        int updated = divergence.filter(d -> d.quantity().equals("train_loss")).map(d -> d.step() - 1).orElse(step);
+        return new TrainingSummary(step, recentMean(recent, updated), seconds, evaluating / 1e9, divergence);
+    }
+
+    /** The mean of the last min(updated, window) training losses in the ring buffer; NaN when there are none. */
+    private static double recentMean(double[] recent, int updated) {
+        int count = Math.min(updated, recent.length);
         double mean = 0;
-        for (double r : recent) {
-            mean += r / recent.length;
+        for (int back = 0; back < count; back++) {
+            mean += recent[Math.floorMod(updated - back, recent.length)] / count;
         }
-        return new TrainingSummary(step, mean, seconds, evaluating / 1e9, divergence);
+        return count == 0 ? Double.NaN : mean;
+    }
+
+    /** Writes parameters.json and the checkpoint; each write is atomic, the checkpoint last. */
+    private static void save(Path dir, String label, List<Parameter> parameters, Checkpoint checkpoint) {
+        ParameterFile.write(dir.resolve(RunFiles.PARAMETERS), parameters, label, checkpoint.step());
+        CheckpointFile.write(dir.resolve(RunFiles.CHECKPOINT), checkpoint);
     }
 
     /** The checkpoint to continue from: present only when resuming a run that has one. */
