@@ -91,6 +91,8 @@ class BadInputTest {
         add(cases, "misspelt override key", w -> train(w, good(w), List.of("--set", "trainer.stpes=10"), "trainer.stpes", "--set",
                 "did you mean trainer.steps"));
         add(cases, "override without =", w -> train(w, good(w), List.of("--set", "task.eta"), "--set task.eta", "key=value"));
+        add(cases, "override including a URL", w -> train(w, good(w), List.of("--set", "seed = 2, include url(\"http://example.invalid/z\")"),
+                "--set seed = 2", "http://example.invalid/z", "local files only"));
         add(cases, "unparsable override", w -> train(w, good(w), List.of("--set", "seed={"), "--set seed={"));
         // ---- study files
         add(cases, "variant name escaping the output directory", w -> study(w, "variants = [ { name = \"../../escape\" } ]",

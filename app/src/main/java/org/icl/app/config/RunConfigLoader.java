@@ -73,9 +73,11 @@ public final class RunConfigLoader {
                 throw new InvalidSettingException("--set " + override + ": expected key=value");
             }
             try {
-                Config one = ConfigFactory.parseString(override,
-                        ConfigParseOptions.defaults().setOriginDescription("--set " + override));
+                Config one = ConfigFactory.parseString(override, ConfigParseOptions.defaults()
+                        .setOriginDescription("--set " + override).setIncluder(new LocalIncluder()));
                 merged = one.withFallback(merged);
+            } catch (LocalIncluder.Refused e) {
+                throw new InvalidSettingException("--set " + override + ": " + e.getMessage());
             } catch (ConfigException e) {
                 // the origin of the error already names the override
                 throw new InvalidSettingException(located(e));
