@@ -1,6 +1,7 @@
 package org.icl.trainers;
 
 import org.icl.api.config.Settings;
+import org.icl.api.task.TaskShape;
 import org.icl.api.train.Trainer;
 import org.icl.api.train.TrainerFactory;
 import org.icl.trainers.loop.GradientTrainer;
@@ -15,6 +16,11 @@ public final class SgdTrainerFactory implements TrainerFactory {
     public Trainer create(Settings s) {
         LoopSettings loop = LoopSettings.from(s);
         SgdSettings sgd = SgdSettings.from(s);
-        return new GradientTrainer(loop, () -> new Sgd(loop.learningRate(), sgd.momentum()));
+        return new GradientTrainer(loop, () -> new Sgd(sgd.momentum()));
+    }
+
+    @Override
+    public void requireMemory(Settings s, TaskShape shape) {
+        LoopSettings.requireMemory(s, shape);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 
 /**
@@ -132,7 +133,7 @@ public final class Settings {
 
     /** The error for a value that parses but breaks a rule involving other settings. */
     public InvalidSettingException invalid(String key, String expected) {
-        String shown = config.hasPath(key) ? config.getValue(key).render() : "(missing)";
+        String shown = config.hasPath(key) ? config.getValue(key).render(ConfigRenderOptions.concise()) : "(missing)";
         return new InvalidSettingException(qualified(key) + " = " + shown + " (" + originOf(key) + "): expected " + expected);
     }
 

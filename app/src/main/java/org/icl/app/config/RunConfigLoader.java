@@ -41,13 +41,25 @@ public final class RunConfigLoader {
         this.catalog = catalog;
     }
 
-    /** Parses a HOCON file; a missing file or a syntax error is reported with its file and line. */
+    /**
+     * Parses a HOCON file; a missing or unreadable file, a syntax error or a refused include (see
+     * {@link LocalIncluder}) is reported with its file and line.
+     */
     public static Config parseFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InvalidSettingException("config file " + file + " is a directory, not a file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new InvalidSettingException("config file " + file + " does not exist");
         }
+        if (!Files.isReadable(file)) {
+            throw new InvalidSettingException("config file " + file + " cannot be read (permissions)");
+        }
         try {
-            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            return ConfigFactory.parseFile(file.toFile(),
+                    ConfigParseOptions.defaults().setAllowMissing(false).setIncluder(new LocalIncluder()));
+        } catch (LocalIncluder.Refused e) {
+            throw new InvalidSettingException(IncludeLine.of(file, e.target) + ": " + e.getMessage());
         } catch (ConfigException e) {
             throw new InvalidSettingException(located(e));
         }
@@ -61,9 +73,11 @@ public final class RunConfigLoader {
                 throw new InvalidSettingException("--set " + override + ": expected key=value");
             }
             try {
-                Config one = ConfigFactory.parseString(override,
-                        ConfigParseOptions.defaults().setOriginDescription("--set " + override));
+                Config one = ConfigFactory.parseString(override, ConfigParseOptions.defaults()
+                        .setOriginDescription("--set " + override).setIncluder(new LocalIncluder()));
                 merged = one.withFallback(merged);
+            } catch (LocalIncluder.Refused e) {
+                throw new InvalidSettingException("--set " + override + ": " + e.getMessage());
             } catch (ConfigException e) {
                 // the origin of the error already names the override
                 throw new InvalidSettingException(located(e));

@@ -2,6 +2,7 @@ package org.icl.tasks.weights;
 
 import java.util.List;
 
+import org.icl.api.config.MemoryBudget;
 import org.icl.api.config.Settings;
 
 /**
@@ -27,7 +28,7 @@ public record WeightPredictionSettings(int d, int n, int k, double eta, boolean 
         if (!variances.isEmpty() && variances.size() != d) {
             throw s.invalid("eval-covariance", "an empty list (identity) or d = " + d + " variances");
         }
-        return new WeightPredictionSettings(d,
+        WeightPredictionSettings settings = new WeightPredictionSettings(d,
                 s.intBetween("n", 1, 100_000),
                 s.intBetween("k", 1, 10_000),
                 s.positive("eta"),
@@ -36,6 +37,16 @@ public record WeightPredictionSettings(int d, int n, int k, double eta, boolean 
                 List.copyOf(variances),
                 s.intAtLeast("eval-prompts", 1),
                 s.intAtLeast("eval-chunk", 1));
+        settings.requireMemory(s);
+        return settings;
+    }
+
+    /** Refuses evaluation sets and chunks whose arrays alone cannot fit, before the task allocates them. */
+    private void requireMemory(Settings s) {
+        MemoryBudget.requireArray(s, "eval-prompts", (double) evalPrompts * n * d,
+                "the inputs of the evaluation prompts (eval-prompts × n × d numbers)");
+        MemoryBudget.requireArray(s, "eval-chunk", (double) Math.min(evalChunk, evalPrompts) * tokenDim() * (n + rolloutSteps()),
+                "the prompts rolled out together (eval-chunk × (2d + 2) × (n + k) numbers)");
     }
 
     /** Rows of a token: x (d) | y (1) | w (d) | const (1). */
