@@ -9,10 +9,14 @@ import org.icl.api.autodiff.Tape;
 import org.icl.api.autodiff.Tensor;
 import org.icl.api.model.Model;
 import org.icl.api.random.Seeds;
+import org.icl.api.task.Curve;
 import org.icl.api.task.Evaluation;
 import org.icl.api.task.Task;
 import org.icl.api.task.TaskShape;
 import org.icl.api.task.Theory;
+import org.icl.tasks.baselines.Baselines;
+import org.icl.tasks.baselines.BestStepGradientDescent;
+import org.icl.tasks.baselines.GradientDescentSpectrum;
 
 /**
  * In-context weight prediction for linear regression, with or without chain of thought
@@ -23,12 +27,14 @@ public final class WeightPredictionTask implements Task {
 
     private final WeightPredictionSettings settings;
     private final PromptLayout layout;
+    private final long seed;
     private final RegressionPrompts evaluation;
     private final Theory theory;
 
     public WeightPredictionTask(WeightPredictionSettings settings, long seed) {
         this.settings = settings;
         this.layout = new PromptLayout(settings.d());
+        this.seed = seed;
         this.evaluation = RegressionPrompts.sample(Seeds.stream(seed, "task.evaluation"), settings.evalPrompts(),
                 settings.d(), settings.n(), settings.noise(), settings.evalVariances());
         this.theory = computeTheory();
@@ -138,6 +144,46 @@ public final class WeightPredictionTask implements Task {
     @Override
     public Map<String, Object> inspect(Model model) {
         return GradientDescentMechanism.measure(layout, model, settings.cot(), expectedStep());
+    }
+
+    /**
+     * The estimators of SCIENCE.md §3 predicting w from the n examples: least squares, ridge, averaging, one
+     * GD step at η*, k GD steps at eta and at the best constant step, zero. Each writes (0, 0, ŵ, 1).
+     */
+    @Override
+    public Map<String, Model> baselines() {
+        double bestStep = bestStepGradientDescent().at(settings.k()).eta();
+        return Baselines.standard(new WeightColumns(layout, settings.n()), settings.noise() * settings.noise(),
+                settings.ridgeLambda(), settings.k(), settings.eta(), bestStep);
+    }
+
+    /** {@code k_step_gd} at eta and {@code best_step_gd} (the best constant step for each k) for k = 1..max. */
+    @Override
+    public Map<String, Curve> iterationTheory(int maxIterations) {
+        GradientDescentSpectrum spectrum = GradientDescentSpectrum.ofWeights(evaluation);
+        List<Double> steps = new java.util.ArrayList<>();
+        List<Double> losses = new java.util.ArrayList<>();
+        for (int k = 1; k <= maxIterations; k++) {
+            steps.add((double) k);
+            losses.add(spectrum.meanLoss(settings.eta(), k));
+        }
+        Map<String, Curve> curves = new LinkedHashMap<>();
+        curves.put("k_step_gd", new Curve("steps", steps, losses));
+        curves.put("best_step_gd", new BestStepGradientDescent(heldOutSpectrum(), spectrum).curve(maxIterations));
+        return curves;
+    }
+
+    /**
+     * k GD steps at the best constant step (e.g. {@code bestStepGradientDescent().at(10).loss()}), the step chosen
+     * on held-out prompts from the evaluation distribution and scored on the evaluation prompts.
+     */
+    public BestStepGradientDescent bestStepGradientDescent() {
+        return new BestStepGradientDescent(heldOutSpectrum(), GradientDescentSpectrum.ofWeights(evaluation));
+    }
+
+    private GradientDescentSpectrum heldOutSpectrum() {
+        return GradientDescentSpectrum.ofWeights(RegressionPrompts.sample(Seeds.stream(seed, "task.line-search"),
+                settings.evalPrompts(), settings.d(), settings.n(), settings.noise(), settings.evalVariances()));
     }
 
     /** The GD step a trained model should implement: η with CoT, the optimal one-step η* = n/(n+d+1+σ²) without. */

@@ -1,0 +1,32 @@
+package org.icl.tasks.baselines;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.icl.api.model.Model;
+
+/** The standard set of baselines a regression task offers beside a trained model, in the order they are listed. */
+public final class Baselines {
+
+    private Baselines() {
+    }
+
+    /**
+     * Least squares (minimum norm), ridge with penalty {@code ridgeLambda}, averaging, one GD step at the optimal
+     * step for Σ = I, {@code steps} GD steps at {@code step}, {@code steps} GD steps at {@code bestStep}, and the
+     * zero predictor; all read and write tokens through {@code layout}.
+     */
+    public static Map<String, Model> standard(EstimatorLayout layout, double noiseVariance, double ridgeLambda,
+                                              int steps, double step, double bestStep) {
+        Map<String, Model> baselines = new LinkedHashMap<>();
+        baselines.put("least_squares", new EstimatorModel(Estimators.leastSquares(), layout));
+        baselines.put("ridge", new EstimatorModel(Estimators.ridge(ridgeLambda), layout));
+        baselines.put("averaging", new EstimatorModel(Estimators.averaging(), layout));
+        baselines.put("one_step_gd", new EstimatorModel(Estimators.optimalOneStep(noiseVariance), layout));
+        baselines.put("k_step_gd", new EstimatorModel(Estimators.gradientDescent(step, steps), layout));
+        baselines.put("best_step_gd", new EstimatorModel(Estimators.gradientDescent(bestStep, steps), layout));
+        baselines.put("zero_predictor", new EstimatorModel(Estimators.zero(), layout));
+        return Collections.unmodifiableMap(baselines);
+    }
+}
