@@ -9,7 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** Writes {@code result.json}: metrics, theory (with the reference named), ratio and mechanism report. */
+/** Writes {@code result.json}: metrics, theory (with the reference named), ratio, mechanism report and the baselines' scores. */
 final class ResultFile {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -37,6 +37,15 @@ final class ResultFile {
         content.put("theory", theory);
         content.put("eval_loss_over_reference", result.ratioToTheory());
         content.put("mechanism", result.mechanism());
+        Map<String, Object> baselines = new LinkedHashMap<>();
+        result.baselines().forEach((name, evaluation) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("eval_loss", evaluation.loss());
+            entry.put("eval_loss_over_reference", evaluation.loss() / result.theory().referenceValue());
+            entry.putAll(evaluation.metrics());
+            baselines.put(name, entry);
+        });
+        content.put("baselines", baselines);
         return content;
     }
 

@@ -3,6 +3,7 @@ package org.icl.tasks.baselines;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 
 import org.icl.api.model.Model;
 
@@ -14,11 +15,12 @@ public final class Baselines {
 
     /**
      * Least squares (minimum norm), ridge with penalty {@code ridgeLambda}, averaging, one GD step at the optimal
-     * step for Σ = I, {@code steps} GD steps at {@code step}, {@code steps} GD steps at {@code bestStep}, and the
-     * zero predictor; all read and write tokens through {@code layout}.
+     * step for Σ = I, {@code steps} GD steps at {@code step}, {@code steps} GD steps at {@code bestStep} (the best
+     * constant step for the number of examples a prompt has), and the zero predictor; all read and write tokens
+     * through {@code layout}.
      */
     public static Map<String, Model> standard(EstimatorLayout layout, double noiseVariance, double ridgeLambda,
-                                              int steps, double step, double bestStep) {
+                                              int steps, double step, IntToDoubleFunction bestStep) {
         Map<String, Model> baselines = new LinkedHashMap<>();
         baselines.put("least_squares", new EstimatorModel(Estimators.leastSquares(), layout));
         baselines.put("ridge", new EstimatorModel(Estimators.ridge(ridgeLambda), layout));

@@ -1,6 +1,7 @@
 package org.icl.tasks.baselines;
 
 import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
 
 import org.icl.tasks.weights.RegressionPrompts;
 
@@ -20,7 +21,13 @@ public final class Estimators {
 
     /** {@code steps} steps of gradient descent at the constant step {@code eta}. */
     public static Estimator gradientDescent(double eta, int steps) {
+        return gradientDescent(m -> eta, steps);
+    }
+
+    /** {@code steps} steps of gradient descent at a constant step that depends on the number m of examples. */
+    public static Estimator gradientDescent(IntToDoubleFunction stepForExamples, int steps) {
         return prompts -> {
+            double eta = stepForExamples.applyAsDouble(prompts.n);
             int d = prompts.d;
             double[] estimates = new double[prompts.count * d];
             for (int q = 0; q < prompts.count; q++) {
@@ -42,7 +49,7 @@ public final class Estimators {
 
     /** One gradient-descent step at the step {@link #optimalStep} for the number of examples the prompt has. */
     public static Estimator optimalOneStep(double noiseVariance) {
-        return prompts -> gradientDescent(optimalStep(prompts.n, prompts.d, noiseVariance), 1).estimate(prompts);
+        return prompts -> gradientDescent(m -> optimalStep(m, prompts.d, noiseVariance), 1).estimate(prompts);
     }
 
     /**

@@ -5,7 +5,7 @@ package org.icl.tasks.baselines;
  *
  * @param steps gradient-descent steps
  * @param eta   the chosen step size
- * @param loss  mean loss of {@code steps} steps at {@code eta} on the evaluation prompts
+ * @param loss  mean loss of {@code steps} steps at {@code eta} on the prompts it was chosen for
  */
 public record StepChoice(int steps, double eta, double loss) {
 }

@@ -20,6 +20,7 @@ import org.icl.tasks.baselines.Baselines;
 import org.icl.tasks.baselines.BestStepGradientDescent;
 import org.icl.tasks.baselines.Estimators;
 import org.icl.tasks.baselines.GradientDescentSpectrum;
+import org.icl.tasks.baselines.TunedStep;
 import org.icl.tasks.weights.RegressionPrompts;
 
 /**
@@ -34,7 +35,6 @@ public final class InContextRegressionTask implements Task {
 
     private final InContextRegressionSettings settings;
     private final QueryLayout layout;
-    private final long seed;
     /** Evaluation prompts of n + 1 examples each: the first n are the context, the last is the query. */
     private final RegressionPrompts evaluation;
     private final Theory theory;
@@ -42,7 +42,6 @@ public final class InContextRegressionTask implements Task {
     public InContextRegressionTask(InContextRegressionSettings settings, long seed) {
         this.settings = settings;
         this.layout = new QueryLayout(settings.d());
-        this.seed = seed;
         this.evaluation = sample(Seeds.stream(seed, "task.evaluation"), settings.evalPrompts(), settings.evalVariances());
         this.theory = computeTheory();
     }
@@ -116,18 +115,20 @@ public final class InContextRegressionTask implements Task {
         return OneStepMechanism.measure(layout, model, optimalStep());
     }
 
-    /** Least squares, ridge, averaging, one-step GD, k-step GD at gd-step and at the best constant step, zero. */
+    /**
+     * Least squares, ridge, averaging, one-step GD, k-step GD at gd-step and at the best constant step (tuned on
+     * the evaluation prompts for each number of examples), zero.
+     */
     @Override
     public Map<String, Model> baselines() {
-        double bestStep = bestStepGradientDescent().at(settings.gdSteps()).eta();
         return Baselines.standard(layout, settings.noiseVariance(), settings.ridgeLambda(), settings.gdSteps(),
-                settings.gdStep(), bestStep);
+                settings.gdStep(), new TunedStep(m -> spectrum(evaluation, m), settings.gdSteps()));
     }
 
     /** {@code k_step_gd} at gd-step and {@code best_step_gd} (the best constant step for each k) for k = 1..max. */
     @Override
     public Map<String, Curve> iterationTheory(int maxIterations) {
-        GradientDescentSpectrum spectrum = spectrum(evaluation);
+        GradientDescentSpectrum spectrum = spectrum(evaluation, settings.n());
         List<Double> steps = new ArrayList<>();
         List<Double> losses = new ArrayList<>();
         for (int k = 1; k <= maxIterations; k++) {
@@ -136,17 +137,13 @@ public final class InContextRegressionTask implements Task {
         }
         Map<String, Curve> curves = new LinkedHashMap<>();
         curves.put("k_step_gd", new Curve("steps", steps, losses));
-        curves.put("best_step_gd", new BestStepGradientDescent(heldOutSpectrum(), spectrum).curve(maxIterations));
+        curves.put("best_step_gd", new BestStepGradientDescent(spectrum).curve(maxIterations));
         return curves;
     }
 
-    /** k GD steps at the best constant step, chosen on held-out prompts from the evaluation distribution. */
+    /** k GD steps on the n examples at the best constant step for the evaluation prompts (e.g. {@code .at(20).loss()}). */
     public BestStepGradientDescent bestStepGradientDescent() {
-        return new BestStepGradientDescent(heldOutSpectrum(), spectrum(evaluation));
-    }
-
-    private GradientDescentSpectrum heldOutSpectrum() {
-        return spectrum(sample(Seeds.stream(seed, "task.line-search"), settings.evalPrompts(), settings.evalVariances()));
+        return new BestStepGradientDescent(spectrum(evaluation, settings.n()));
     }
 
     /** Prompts of n examples plus one query example, with x ~ N(0, Σ). */
@@ -154,8 +151,8 @@ public final class InContextRegressionTask implements Task {
         return RegressionPrompts.sample(random, count, settings.d(), settings.n() + 1, settings.noise(), variances);
     }
 
-    /** Gradient descent on the n examples of each prompt, scored on its query. */
-    private GradientDescentSpectrum spectrum(RegressionPrompts prompts) {
+    /** Gradient descent on the first m examples of each prompt, scored on its query. */
+    private GradientDescentSpectrum spectrum(RegressionPrompts prompts, int m) {
         int d = settings.d();
         double[] queries = new double[prompts.count * d];
         double[] labels = new double[prompts.count];
@@ -163,7 +160,7 @@ public final class InContextRegressionTask implements Task {
             System.arraycopy(prompts.xs, queryOffset(prompts, q), queries, q * d, d);
             labels[q] = queryLabel(prompts, q);
         }
-        return GradientDescentSpectrum.ofQueries(prompts.prefix(settings.n()), queries, labels, 1.0 / d);
+        return GradientDescentSpectrum.ofQueries(prompts.prefix(m), queries, labels, 1.0 / d);
     }
 
     /** Mean of (ŷ_q − y_q)²/d over the first {@code count} evaluation prompts, each cut to its first m examples. */
@@ -221,7 +218,7 @@ public final class InContextRegressionTask implements Task {
         // E(ŷ − y_q)² = d[1 − 2η + η²(n+d+1+σ²)/n] + σ² for ŷ = η x_qᵀ(1/n)Σ y_j x_j, Σ = I; minimal at η*.
         values.put("one_step_optimum", (d + 1 + s2) / (n + d + 1 + s2) + s2 / d);
         leastSquaresError(d, n, s2).ifPresent(v -> values.put("least_squares", v));
-        values.put("one_step_gd", spectrum(evaluation).meanLoss(optimalStep(), 1));
+        values.put("one_step_gd", spectrum(evaluation, settings.n()).meanLoss(optimalStep(), 1));
         double zero = 0;
         for (int q = 0; q < evaluation.count; q++) {
             zero += queryLabel(evaluation, q) * queryLabel(evaluation, q);

@@ -17,6 +17,7 @@ import org.icl.api.task.Theory;
 import org.icl.tasks.baselines.Baselines;
 import org.icl.tasks.baselines.BestStepGradientDescent;
 import org.icl.tasks.baselines.GradientDescentSpectrum;
+import org.icl.tasks.baselines.TunedStep;
 
 /**
  * In-context weight prediction for linear regression, with or without chain of thought
@@ -27,14 +28,12 @@ public final class WeightPredictionTask implements Task {
 
     private final WeightPredictionSettings settings;
     private final PromptLayout layout;
-    private final long seed;
     private final RegressionPrompts evaluation;
     private final Theory theory;
 
     public WeightPredictionTask(WeightPredictionSettings settings, long seed) {
         this.settings = settings;
         this.layout = new PromptLayout(settings.d());
-        this.seed = seed;
         this.evaluation = RegressionPrompts.sample(Seeds.stream(seed, "task.evaluation"), settings.evalPrompts(),
                 settings.d(), settings.n(), settings.noise(), settings.evalVariances());
         this.theory = computeTheory();
@@ -152,9 +151,10 @@ public final class WeightPredictionTask implements Task {
      */
     @Override
     public Map<String, Model> baselines() {
-        double bestStep = bestStepGradientDescent().at(settings.k()).eta();
+        // The baselines always see all n examples, so the step is tuned for n only.
+        GradientDescentSpectrum prompts = GradientDescentSpectrum.ofWeights(evaluation);
         return Baselines.standard(new WeightColumns(layout, settings.n()), settings.noise() * settings.noise(),
-                settings.ridgeLambda(), settings.k(), settings.eta(), bestStep);
+                settings.ridgeLambda(), settings.k(), settings.eta(), new TunedStep(m -> prompts, settings.k()));
     }
 
     /** {@code k_step_gd} at eta and {@code best_step_gd} (the best constant step for each k) for k = 1..max. */
@@ -169,21 +169,13 @@ public final class WeightPredictionTask implements Task {
         }
         Map<String, Curve> curves = new LinkedHashMap<>();
         curves.put("k_step_gd", new Curve("steps", steps, losses));
-        curves.put("best_step_gd", new BestStepGradientDescent(heldOutSpectrum(), spectrum).curve(maxIterations));
+        curves.put("best_step_gd", new BestStepGradientDescent(spectrum).curve(maxIterations));
         return curves;
     }
 
-    /**
-     * k GD steps at the best constant step (e.g. {@code bestStepGradientDescent().at(10).loss()}), the step chosen
-     * on held-out prompts from the evaluation distribution and scored on the evaluation prompts.
-     */
+    /** k GD steps at the best constant step for the evaluation prompts (e.g. {@code bestStepGradientDescent().at(10).loss()}). */
     public BestStepGradientDescent bestStepGradientDescent() {
-        return new BestStepGradientDescent(heldOutSpectrum(), GradientDescentSpectrum.ofWeights(evaluation));
-    }
-
-    private GradientDescentSpectrum heldOutSpectrum() {
-        return GradientDescentSpectrum.ofWeights(RegressionPrompts.sample(Seeds.stream(seed, "task.line-search"),
-                settings.evalPrompts(), settings.d(), settings.n(), settings.noise(), settings.evalVariances()));
+        return new BestStepGradientDescent(GradientDescentSpectrum.ofWeights(evaluation));
     }
 
     /** The GD step a trained model should implement: η with CoT, the optimal one-step η* = n/(n+d+1+σ²) without. */

@@ -57,30 +57,27 @@ class GradientDescentSpectrumTest {
     }
 
     @Test
-    void bestStepBeatsEveryStepOfAFineGridOnTheHeldOutPrompts() {
-        GradientDescentSpectrum heldOut = GradientDescentSpectrum.ofWeights(prompts(400, 4, 10, 7));
-        GradientDescentSpectrum evaluation = GradientDescentSpectrum.ofWeights(prompts(400, 4, 10, 8));
-        BestStepGradientDescent search = new BestStepGradientDescent(heldOut, evaluation);
+    void bestStepBeatsEveryStepOfAFineGrid() {
+        GradientDescentSpectrum prompts = GradientDescentSpectrum.ofWeights(prompts(400, 4, 10, 7));
+        BestStepGradientDescent search = new BestStepGradientDescent(prompts);
         for (int steps : new int[] {1, 5, 20}) {
             StepChoice choice = search.at(steps);
-            double best = heldOut.meanLoss(choice.eta(), steps);
+            assertEquals(prompts.meanLoss(choice.eta(), steps), choice.loss(), 0.0);
             for (double eta = 0.005; eta < 3; eta += 0.005) {
-                assertTrue(best <= heldOut.meanLoss(eta, steps) + 1e-12, "steps " + steps + ": eta " + eta + " beats "
-                        + choice.eta());
+                assertTrue(choice.loss() <= prompts.meanLoss(eta, steps) + 1e-12, "steps " + steps + ": eta " + eta
+                        + " beats " + choice.eta());
             }
-            assertEquals(evaluation.meanLoss(choice.eta(), steps), choice.loss(), 0.0);
         }
     }
 
     @Test
     void bestOneStepApproachesTheClosedFormOptimum() {
-        // For x ~ N(0, I) the best single step is m/(m+d+1+σ²) (SCIENCE.md §3); 20,000 held-out prompts pin
-        // the empirical minimiser to within about 1%.
+        // For x ~ N(0, I) the best single step is m/(m+d+1+σ²) (SCIENCE.md §3); 20,000 prompts pin the
+        // empirical minimiser to within about 1%.
         int d = 5;
         int m = 10;
-        RegressionPrompts heldOut = RegressionPrompts.sample(new SplittableRandom(1), 20000, d, m, 0.0, List.of());
-        BestStepGradientDescent search = new BestStepGradientDescent(GradientDescentSpectrum.ofWeights(heldOut),
-                GradientDescentSpectrum.ofWeights(heldOut));
+        RegressionPrompts prompts = RegressionPrompts.sample(new SplittableRandom(1), 20000, d, m, 0.0, List.of());
+        BestStepGradientDescent search = new BestStepGradientDescent(GradientDescentSpectrum.ofWeights(prompts));
         assertEquals(Estimators.optimalStep(m, d, 0.0), search.at(1).eta(), 0.02 * Estimators.optimalStep(m, d, 0.0));
     }
 }
