@@ -128,17 +128,7 @@ public final class InContextRegressionTask implements Task {
     /** {@code k_step_gd} at gd-step and {@code best_step_gd} (the best constant step for each k) for k = 1..max. */
     @Override
     public Map<String, Curve> iterationTheory(int maxIterations) {
-        GradientDescentSpectrum spectrum = spectrum(evaluation, settings.n());
-        List<Double> steps = new ArrayList<>();
-        List<Double> losses = new ArrayList<>();
-        for (int k = 1; k <= maxIterations; k++) {
-            steps.add((double) k);
-            losses.add(spectrum.meanLoss(settings.gdStep(), k));
-        }
-        Map<String, Curve> curves = new LinkedHashMap<>();
-        curves.put("k_step_gd", new Curve("steps", steps, losses));
-        curves.put("best_step_gd", new BestStepGradientDescent(spectrum).curve(maxIterations));
-        return curves;
+        return Baselines.iterationTheory(spectrum(evaluation, settings.n()), settings.gdStep(), maxIterations);
     }
 
     /** k GD steps on the n examples at the best constant step for the evaluation prompts (e.g. {@code .at(20).loss()}). */

@@ -160,17 +160,7 @@ public final class WeightPredictionTask implements Task {
     /** {@code k_step_gd} at eta and {@code best_step_gd} (the best constant step for each k) for k = 1..max. */
     @Override
     public Map<String, Curve> iterationTheory(int maxIterations) {
-        GradientDescentSpectrum spectrum = GradientDescentSpectrum.ofWeights(evaluation);
-        List<Double> steps = new java.util.ArrayList<>();
-        List<Double> losses = new java.util.ArrayList<>();
-        for (int k = 1; k <= maxIterations; k++) {
-            steps.add((double) k);
-            losses.add(spectrum.meanLoss(settings.eta(), k));
-        }
-        Map<String, Curve> curves = new LinkedHashMap<>();
-        curves.put("k_step_gd", new Curve("steps", steps, losses));
-        curves.put("best_step_gd", new BestStepGradientDescent(spectrum).curve(maxIterations));
-        return curves;
+        return Baselines.iterationTheory(GradientDescentSpectrum.ofWeights(evaluation), settings.eta(), maxIterations);
     }
 
     /** k GD steps at the best constant step for the evaluation prompts (e.g. {@code bestStepGradientDescent().at(10).loss()}). */
