@@ -36,27 +36,29 @@ public final class GradientDescentSpectrum {
         this.labels = labels;
         this.lossScale = lossScale;
         int m = examples.n;
-        R064Store s = R064Store.FACTORY.make(d, d);
+        // S is accumulated in a raw column-major array (a per-entry store call costs more than the arithmetic).
+        double[] moments = new double[d * d];
+        R064Store s = R064Store.wrap(moments, d);
         Eigenvalue<Double> eigen = Eigenvalue.R064.make(d, true);
         double[] b = new double[d];
+        double[] values = new double[d];
         double traceSum = 0;
         for (int q = 0; q < count; q++) {
-            s.fillAll(0.0);
+            Arrays.fill(moments, 0.0);
             Arrays.fill(b, 0.0);
             for (int j = 0; j < m; j++) {
                 int base = (q * m + j) * d;
-                double y = examples.ys[q * m + j];
+                double y = examples.ys[q * m + j] / m;
                 for (int c = 0; c < d; c++) {
-                    double xc = examples.xs[base + c];
-                    b[c] += y * xc / m;
+                    double xc = examples.xs[base + c] / m;
+                    b[c] += y * examples.xs[base + c];
                     for (int r = 0; r < d; r++) {
-                        s.add(r, c, examples.xs[base + r] * xc / m);
+                        moments[c * d + r] += examples.xs[base + r] * xc;
                     }
                 }
             }
             eigen.decompose(s);
             MatrixStore<Double> u = eigen.getV();
-            double[] values = new double[d];
             eigen.getEigenvalues(values, Optional.empty());
             for (int i = 0; i < d; i++) {
                 // Rounding can leave the zero eigenvalues of a rank-deficient S slightly negative.
