@@ -99,8 +99,8 @@ class InContextRegressionTaskTest {
         assertEquals(task.bestStepGradientDescent().at(6).loss(), kStep.get("best_step_gd").y().get(5), 0.0);
         assertEquals(task.theory().values().get("zero_predictor"), task.evaluate(baselines.get("zero_predictor"), 1500).loss(),
                 1e-12);
-        // The best constant step is at least as good as the given one on held-out prompts, so nearly so here.
-        assertTrue(kStep.get("best_step_gd").y().get(5) < kStep.get("k_step_gd").y().get(5) * 1.02);
+        // Tuned on these very prompts, the best constant step does at least as well as the given one.
+        assertTrue(kStep.get("best_step_gd").y().get(5) <= kStep.get("k_step_gd").y().get(5) + 1e-12);
     }
 
     @Test
