@@ -72,8 +72,8 @@ class DivergedRunTest {
         assertEquals("completed", JSON.readTree(root.resolve("tame/result.json").toFile()).get("status").asText());
         assertEquals("diverged", JSON.readTree(root.resolve("wild/result.json").toFile()).get("status").asText());
         List<String> summary = Files.readAllLines(root.resolve("summary.csv"));
-        assertTrue(summary.get(1).startsWith("wild,diverged,,"), summary.get(1));
-        assertTrue(summary.get(2).startsWith("tame,completed,"), summary.get(2));
+        assertTrue(summary.get(1).startsWith("wild,,diverged,,"), summary.get(1));
+        assertTrue(summary.get(2).startsWith("tame,,completed,"), summary.get(2));
         assertTrue(summary.get(1).contains(",train_loss,"), summary.get(1));
     }
 }

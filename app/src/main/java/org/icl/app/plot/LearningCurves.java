@@ -13,8 +13,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import org.icl.api.io.AtomicFile;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -69,7 +67,7 @@ public final class LearningCurves {
         if (chart.getSeriesMap().isEmpty()) {
             return;
         }
-        AtomicFile.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+        PngFile.write(chart, file);
     }
 
     private static List<Map<String, String>> rows(Path csv) {

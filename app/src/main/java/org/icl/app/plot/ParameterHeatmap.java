@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.icl.api.io.AtomicFile;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 
@@ -57,6 +55,6 @@ public final class ParameterHeatmap {
         chart.getStyler().setLegendVisible(true);
         chart.getStyler().setXAxisLabelRotation(90);
         chart.addSeries(parameter.name(), xs, ys, cells);
-        AtomicFile.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+        PngFile.write(chart, file);
     }
 }

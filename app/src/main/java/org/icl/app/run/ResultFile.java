@@ -11,7 +11,8 @@ import org.icl.api.io.AtomicFile;
 
 /**
  * Writes {@code result.json}: status (completed, or diverged with step, quantity and value),
- * metrics, theory (with the reference named), ratio, mechanism report and provenance.
+ * metrics, theory (with the reference named), ratio, mechanism report,
+ * the baselines' scores and provenance.
  * Numbers that are not finite are written as null, which every JSON reader accepts.
  */
 final class ResultFile {
@@ -53,6 +54,15 @@ final class ResultFile {
         content.put("theory", theory);
         content.put("eval_loss_over_reference", finite(result.ratioToTheory()));
         content.put("mechanism", result.mechanism());
+        Map<String, Object> baselines = new LinkedHashMap<>();
+        result.baselines().forEach((name, evaluation) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("eval_loss", evaluation.loss());
+            entry.put("eval_loss_over_reference", evaluation.loss() / result.theory().referenceValue());
+            entry.putAll(evaluation.metrics());
+            baselines.put(name, entry);
+        });
+        content.put("baselines", baselines);
         content.put("provenance", provenance.content());
         return content;
     }

@@ -4,15 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import org.icl.api.autodiff.Parameter;
 import org.icl.api.io.AtomicFile;
+import org.icl.api.model.Model;
+import org.icl.api.task.Curve;
 import org.icl.api.task.Evaluation;
+import org.icl.api.task.Task;
 import org.icl.api.train.Divergence;
 import org.icl.api.train.RunContext;
 import org.icl.api.train.TrainingSummary;
+import org.icl.app.plot.CurvePlot;
 import org.icl.app.plot.ParameterHeatmap;
 import org.icl.trainers.loop.ParameterFile;
 import org.icl.trainers.loop.RunFiles;
@@ -20,10 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries out a {@link RunPlan}: trains (or continues from the run's checkpoint), evaluates on the
- * task's full evaluation set, and fills the run directory with config.conf, metrics.csv,
- * parameters.json, checkpoint.bin, result.json and heatmaps. A diverged run gets a result.json with
- * status "diverged" and keeps the files written before.
+ * Carries out a {@link RunPlan}: trains (or continues from the run's checkpoint), evaluates the model
+ * and the task's baselines on the task's full evaluation set, and fills the run directory with
+ * config.conf, metrics.csv, parameters.json, checkpoint.bin, result.json, heatmaps and the task's
+ * curves (a CSV and a PNG each). A diverged run gets a result.json with status "diverged" and keeps
+ * the files written before.
  */
 public final class RunExecutor {
 
@@ -74,22 +80,46 @@ public final class RunExecutor {
                 }
             }
             ResultFile.write(dir.resolve(RunFiles.RESULT), result, Provenance.of(threads, plan.seed()));
+            result.curves().forEach((name, series) -> {
+                CurveFile.write(series, dir.resolve(name + ".csv"));
+                CurvePlot.save(plan.name() + ": " + name, series, dir.resolve(name + ".png"));
+            });
             LOG.info("{}: results in {}", plan.name(), dir);
         });
         return result;
     }
 
     /**
-     * Evaluates the plan's model as it stands (trained, or loaded from a run) on the task's full
-     * evaluation set; a loss that is not finite marks the run as diverged at its last step.
+     * Evaluates the plan's model as it stands (trained, or loaded from a run) and the task's baselines on the
+     * task's full evaluation set, and computes the task's curves for each of them; a model loss that is not
+     * finite marks the run as diverged at its last step.
      */
     public static RunResult evaluate(RunPlan plan, Optional<TrainingSummary> training) {
-        Evaluation evaluation = plan.task().evaluate(plan.model(), plan.task().evaluationPrompts());
-        Map<String, Object> mechanism = plan.task().inspect(plan.model());
+        Task task = plan.task();
+        Evaluation evaluation = task.evaluate(plan.model(), task.evaluationPrompts());
+        Map<String, Object> mechanism = task.inspect(plan.model());
         Optional<Divergence> divergence = Double.isFinite(evaluation.loss()) ? Optional.empty()
                 : Optional.of(new Divergence(training.map(TrainingSummary::steps).orElse(0), "eval_loss", evaluation.loss(),
                         "not finite on the full evaluation set"));
-        return new RunResult(plan.name(), training, Optional.of(evaluation), plan.task().theory(), mechanism, divergence);
+        long start = System.nanoTime();
+        Map<String, Evaluation> baselines = new LinkedHashMap<>();
+        Map<String, Map<String, Curve>> curves = new LinkedHashMap<>();
+        addCurves(curves, RunResult.MODEL_SERIES, task.curves(plan.model()));
+        for (Map.Entry<String, Model> baseline : task.baselines().entrySet()) {
+            baselines.put(baseline.getKey(), task.evaluate(baseline.getValue(), task.evaluationPrompts()));
+            addCurves(curves, baseline.getKey(), task.curves(baseline.getValue()));
+        }
+        if (!baselines.isEmpty() || !curves.isEmpty()) {
+            LOG.info("{}: {} baselines and {} curves in {} s", plan.name(), baselines.size(), curves.size(),
+                    String.format("%.1f", (System.nanoTime() - start) / 1e9));
+        }
+        return new RunResult(plan.name(), training, Optional.of(evaluation), task.theory(), mechanism, baselines, curves,
+                divergence);
+    }
+
+    /** Files each of {@code series}' curves under its curve name. */
+    private static void addCurves(Map<String, Map<String, Curve>> curves, String series, Map<String, Curve> ofSeries) {
+        ofSeries.forEach((name, curve) -> curves.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(series, curve));
     }
 
     private static void writeConfig(RunPlan plan, Path dir) {

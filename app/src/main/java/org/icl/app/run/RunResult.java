@@ -1,8 +1,11 @@
 package org.icl.app.run;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.icl.api.task.Curve;
 import org.icl.api.task.Evaluation;
 import org.icl.api.task.Theory;
 import org.icl.api.train.Divergence;
@@ -11,10 +14,26 @@ import org.icl.api.train.TrainingSummary;
 /**
  * What one run produced: its training summary (absent when saved parameters were only evaluated),
  * final evaluation (absent when training diverged), theory, the task's reading of the parameters,
- * and the divergence that ended it, if one did.
+ * the task's baselines scored on the same prompts, the task's curves (curve name → series name →
+ * curve; the trained model's series is {@link #MODEL_SERIES}), and the divergence that ended it, if one did.
  */
 public record RunResult(String name, Optional<TrainingSummary> training, Optional<Evaluation> evaluation, Theory theory,
-                        Map<String, Object> mechanism, Optional<Divergence> divergence) {
+                        Map<String, Object> mechanism, Map<String, Evaluation> baselines,
+                        Map<String, Map<String, Curve>> curves, Optional<Divergence> divergence) {
+
+    /** The series name of the trained model in {@link #curves()}. */
+    public static final String MODEL_SERIES = "model";
+
+    public RunResult {
+        baselines = Collections.unmodifiableMap(new LinkedHashMap<>(baselines));
+        curves = Collections.unmodifiableMap(new LinkedHashMap<>(curves));
+    }
+
+    /** A result without baselines or curves. */
+    public RunResult(String name, Optional<TrainingSummary> training, Optional<Evaluation> evaluation, Theory theory,
+                     Map<String, Object> mechanism, Optional<Divergence> divergence) {
+        this(name, training, evaluation, theory, mechanism, Map.of(), Map.of(), divergence);
+    }
 
     /** How the run ended: "completed", or "diverged" (see {@link #divergence()}). */
     public String status() {

@@ -17,9 +17,11 @@ import org.icl.api.config.Settings;
  * @param evalVariances   diagonal of the input covariance Σ for evaluation prompts; empty means identity
  * @param evalPrompts     number of held-out evaluation prompts
  * @param evalChunk       prompts rolled out together during evaluation (memory against speed)
+ * @param ridgeLambda     penalty λ of the ridge baseline, argmin ||Xᵀw − y||² + λ||w||²
  */
 public record WeightPredictionSettings(int d, int n, int k, double eta, boolean cot, double noise,
-                                       List<Double> evalVariances, int evalPrompts, int evalChunk) {
+                                       List<Double> evalVariances, int evalPrompts, int evalChunk,
+                                       double ridgeLambda) {
 
     /** Reads and range-checks the task block. */
     public static WeightPredictionSettings from(Settings s) {
@@ -36,7 +38,8 @@ public record WeightPredictionSettings(int d, int n, int k, double eta, boolean 
                 s.doubleBetween("noise", 0, Double.POSITIVE_INFINITY),
                 List.copyOf(variances),
                 s.intAtLeast("eval-prompts", 1),
-                s.intAtLeast("eval-chunk", 1));
+                s.intAtLeast("eval-chunk", 1),
+                s.positive("ridge-lambda"));
         settings.requireMemory(s);
         return settings;
     }
