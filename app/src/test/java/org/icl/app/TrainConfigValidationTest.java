@@ -57,6 +57,25 @@ class TrainConfigValidationTest {
     }
 
     @Test
+    void misspeltKeyInANestedPluginBlockIsNamedInFull() {
+        Path config = Cli.write(dir, "bad.conf", "seed = 1\nmodel {\n  type = looped\n  layer {\n    init-scael = 0.02\n  }\n}\n");
+        assertRejected(train(config), "model.layer.init-scael", "bad.conf:5", "unknown key",
+                "did you mean model.layer.init-scale");
+    }
+
+    @Test
+    void badValueInANestedPluginBlockIsNamedInFull() {
+        Cli.Result result = train(configWithLine3("model { type = looped, loops = 2, layer.init-scale = -1 }"));
+        assertRejected(result, "model.layer.init-scale = -1", "bad.conf:3", "a number in [0, 10]");
+    }
+
+    @Test
+    void unknownBlockInTrainableEntriesIsRejected() {
+        Cli.Result result = train(configWithLine3("model.trainable = [\"V:w,q\"]"));
+        assertRejected(result, "model.trainable", "bad.conf:3", "'q' is not a block", "x, y, w, const");
+    }
+
+    @Test
     void misspeltTopLevelKeyIsNamedWithSuggestion() {
         Cli.Result result = train(configWithLine3("trainr { steps = 5 }"));
         assertRejected(result, "trainr", "bad.conf:3", "unknown key", "did you mean trainer");

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.icl.api.config.Settings;
 import org.icl.api.model.Model;
 import org.icl.api.model.ModelFactory;
+import org.icl.api.model.TrainableEntries;
 import org.icl.api.task.TaskShape;
 
 /** Builds {@link LinearSelfAttention} layers; config type {@code linear-attention}. */
@@ -15,7 +16,9 @@ public final class LinearSelfAttentionFactory implements ModelFactory {
         if (shape.outputDim() != shape.tokenDim()) {
             throw settings.invalid("type", "a task whose outputs are tokens (linear-attention writes back into the token)");
         }
-        return new LinearSelfAttention(shape.tokenDim(), shape.contextSize(),
+        LinearSelfAttention model = new LinearSelfAttention(shape.tokenDim(), shape.contextSize(),
                 LinearSelfAttentionSettings.from(settings), new SplittableRandom(seed));
+        TrainableEntries.from(settings, shape).applyTo(model.parameters());
+        return model;
     }
 }

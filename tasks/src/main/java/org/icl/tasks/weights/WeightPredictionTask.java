@@ -46,7 +46,7 @@ public final class WeightPredictionTask implements Task {
     @Override
     public TaskShape shape() {
         int d = layout.rows();
-        return new TaskShape(d, settings.n() + settings.rolloutSteps(), d, settings.n());
+        return new TaskShape(d, settings.n() + settings.rolloutSteps(), d, settings.n(), layout.blocks());
     }
 
     @Override
@@ -84,18 +84,19 @@ public final class WeightPredictionTask implements Task {
     @Override
     public Evaluation evaluate(Model model, int prompts) {
         int count = Math.min(prompts, evaluation.count);
+        double[] losses = new double[count];
         double total = 0;
         Tape tape = Tape.forInference();
         for (int start = 0; start < count; start += settings.evalChunk()) {
             int size = Math.min(settings.evalChunk(), count - start);
             Tensor last = rollOut(tape, model, start, size);
             for (int b = 0; b < size; b++) {
-                total += evaluation.squaredError(start + b, last.data(), last.index(b, layout.w(), 0));
+                losses[start + b] = evaluation.squaredError(start + b, last.data(), last.index(b, layout.w(), 0));
+                total += losses[start + b];
             }
             tape.reset();
         }
-        double loss = total / count;
-        return new Evaluation(loss, count, Map.of("eval_loss_per_dim", loss / settings.d()));
+        return Evaluation.ofPromptLosses(losses, Map.of("eval_loss_per_dim", total / count / settings.d()));
     }
 
     /** Starts from Z_0 and appends the model's own last output column until the final step; returns that column. */

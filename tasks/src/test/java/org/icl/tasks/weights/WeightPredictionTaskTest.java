@@ -60,6 +60,20 @@ class WeightPredictionTaskTest {
     }
 
     @Test
+    void shapeAnnouncesTheTokenBlocksAndEvaluationReportsQuantiles() {
+        WeightPredictionTask task = new WeightPredictionTask(settings(3, 5, 2, 0.3, true, 50), 4);
+        var shape = task.shape();
+        assertEquals(List.of("x", "y", "w", "const"), shape.blocks().stream().map(b -> b.name()).toList());
+        assertEquals(new org.icl.api.task.TokenBlock("w", 4, 7), shape.block("w").orElseThrow());
+        assertEquals(new org.icl.api.task.TokenBlock("const", 7, 8), shape.block("const").orElseThrow());
+        Evaluation evaluation = task.evaluate(new GradientDescentConstruction(3, 5, 0.3, true), 50);
+        double median = evaluation.metrics().get("eval_loss_median");
+        double p90 = evaluation.metrics().get("eval_loss_p90");
+        double p99 = evaluation.metrics().get("eval_loss_p99");
+        assertTrue(0 < median && median <= p90 && p90 <= p99, evaluation.metrics().toString());
+    }
+
+    @Test
     void monteCarloOneStepLossAgreesWithTheClosedForm() {
         // d(d+1)/(n+d+1) at d = 10, n = 20 is 110/31 = 3.548 (SCIENCE.md §1).
         WeightPredictionTask task = new WeightPredictionTask(settings(10, 20, 1, 0.3, false, 20000), 1);

@@ -76,7 +76,7 @@ public final class GradientTrainer implements Trainer {
             while (divergence.isEmpty() && step < settings.steps()) {
                 step++;
                 parameters.forEach(Parameter::zeroGrad);
-                Tensor loss = task.trainingLoss(tape, model, Seeds.stream(context.seed(), DATA_STREAM, step), settings.batchSize());
+                Tensor loss = task.trainingLoss(tape, model.atTrainingStep(step), Seeds.stream(context.seed(), DATA_STREAM, step), settings.batchSize());
                 double value = loss.data()[0];
                 divergence = guard.training(step, value);
                 if (divergence.isEmpty()) {
