@@ -13,12 +13,14 @@ public final class Parameter extends Tensor {
     /** Which entries train, column-major like the data; null when all do. */
     private boolean[] trainable;
 
+    /** A zero-filled rows × cols parameter with a zero gradient; the model fills in its initial values. */
     public Parameter(String name, int rows, int cols) {
         super(rows, cols, 1, R064Store.FACTORY.make(rows, cols), true);
         this.name = name;
         this.grad = R064Store.FACTORY.make(rows, cols);
     }
 
+    /** The name it is saved under in parameters.json and shown in heatmaps (e.g. "V"). */
     public String name() {
         return name;
     }
@@ -63,6 +65,7 @@ public final class Parameter extends Tensor {
         }
     }
 
+    /** Clears the gradient; trainers call it before each step, since backward passes add into it. */
     public void zeroGrad() {
         java.util.Arrays.fill(grad.data, 0.0);
     }

@@ -33,6 +33,7 @@ public final class Settings {
         return config;
     }
 
+    /** The block's full key in the run config, e.g. {@code task}; errors name keys below it. */
     public String path() {
         return path;
     }
@@ -48,10 +49,12 @@ public final class Settings {
         }
     }
 
+    /** An integer ≥ {@code min}. */
     public int intAtLeast(String key, int min) {
         return intBetween(key, min, Integer.MAX_VALUE);
     }
 
+    /** An integer in [min, max]; a fractional number is an error, not rounded. */
     public int intBetween(String key, int min, int max) {
         int v = read(key, "an integer", () -> {
             ConfigValue raw = config.getValue(key);
@@ -67,6 +70,7 @@ public final class Settings {
         return v;
     }
 
+    /** Any integer that fits a long (seeds, say). */
     public long longValue(String key) {
         return read(key, "an integer", () -> config.getLong(key));
     }
@@ -89,6 +93,7 @@ public final class Settings {
         return v;
     }
 
+    /** {@code true} or {@code false}. */
     public boolean bool(String key) {
         return read(key, "true or false", () -> config.getBoolean(key));
     }
@@ -102,6 +107,19 @@ public final class Settings {
         return v;
     }
 
+    /**
+     * One constant of {@code type}, written in config as its name in lower case with '-' for '_'
+     * (ONE_HOT is "one-hot"); an unknown word fails listing the allowed ones.
+     */
+    public <E extends Enum<E>> E choice(String key, Class<E> type) {
+        java.util.Map<String, E> byWord = new java.util.HashMap<>();
+        for (E constant : type.getEnumConstants()) {
+            byWord.put(constant.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), constant);
+        }
+        return byWord.get(oneOf(key, byWord.keySet()));
+    }
+
+    /** Any string. */
     public String string(String key) {
         return read(key, "a string", () -> config.getString(key));
     }

@@ -1,10 +1,10 @@
 package org.icl.api.autodiff;
 
 import static org.icl.api.autodiff.GradientCheck.check;
-import static org.icl.api.autodiff.GradientCheck.constant;
-import static org.icl.api.autodiff.GradientCheck.leaf;
-import static org.icl.api.autodiff.GradientCheck.parameter;
-import static org.icl.api.autodiff.GradientCheck.projected;
+import static org.icl.api.autodiff.GradientFixtures.constant;
+import static org.icl.api.autodiff.GradientFixtures.leaf;
+import static org.icl.api.autodiff.GradientFixtures.parameter;
+import static org.icl.api.autodiff.GradientFixtures.projected;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -214,7 +214,7 @@ class TapeBehaviourTest {
             Tensor twice = AttentionGradientTest.attention(tape, in.get(0), in.get(1), once);
             return tape.squaredError(tape.sliceCols(twice, N - 1, N), target);
         };
-        GradientCheck.assertGradients("unrestricted", twoLayers, List.of(v, w));
+        GradientFixtures.assertGradients("unrestricted", twoLayers, List.of(v, w));
         double[] full = v.grad().data.clone();
         double[] fullW = w.grad().data.clone();
 

@@ -42,13 +42,25 @@ public final class RunConfigLoader {
         this.catalog = catalog;
     }
 
-    /** Parses a HOCON file; a missing file or a syntax error is reported with its file and line. */
+    /**
+     * Parses a HOCON file; a missing or unreadable file, a syntax error or a refused include (see
+     * {@link LocalIncluder}) is reported with its file and line.
+     */
     public static Config parseFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InvalidSettingException("config file " + file + " is a directory, not a file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new InvalidSettingException("config file " + file + " does not exist");
         }
+        if (!Files.isReadable(file)) {
+            throw new InvalidSettingException("config file " + file + " cannot be read (permissions)");
+        }
         try {
-            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            return ConfigFactory.parseFile(file.toFile(),
+                    ConfigParseOptions.defaults().setAllowMissing(false).setIncluder(new LocalIncluder()));
+        } catch (LocalIncluder.Refused e) {
+            throw new InvalidSettingException(IncludeLine.of(file, e.target) + ": " + e.getMessage());
         } catch (ConfigException e) {
             throw new InvalidSettingException(located(e));
         }
@@ -62,9 +74,11 @@ public final class RunConfigLoader {
                 throw new InvalidSettingException("--set " + override + ": expected key=value");
             }
             try {
-                Config one = ConfigFactory.parseString(override,
-                        ConfigParseOptions.defaults().setOriginDescription("--set " + override));
+                Config one = ConfigFactory.parseString(override, ConfigParseOptions.defaults()
+                        .setOriginDescription("--set " + override).setIncluder(new LocalIncluder()));
                 merged = one.withFallback(merged);
+            } catch (LocalIncluder.Refused e) {
+                throw new InvalidSettingException("--set " + override + ": " + e.getMessage());
             } catch (ConfigException e) {
                 // the origin of the error already names the override
                 throw new InvalidSettingException(located(e));
@@ -126,7 +140,7 @@ public final class RunConfigLoader {
             String hint = KeySuggestion.nearest(type, known).map(s -> " Did you mean '" + s + "'?").orElse("");
             throw new InvalidSettingException(path + ".type = \"" + type + "\" (" + section.originOf("type")
                     + "): unknown " + kind.key() + " type." + hint + " Known " + kind.key() + " types: "
-                    + String.join(", ", known));
+                    + String.join(", ", known) + " (" + catalog.folder().describe() + ").");
         }
         String defaultsPath = "icl.defaults." + kind.key() + "." + type;
         Config typeDefaults = reference.hasPath(defaultsPath) ? reference.getConfig(defaultsPath) : ConfigFactory.empty();

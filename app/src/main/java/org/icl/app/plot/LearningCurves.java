@@ -13,7 +13,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -42,9 +41,11 @@ public final class LearningCurves {
             List<Double> losses = new ArrayList<>();
             for (Map<String, String> row : rows(root.resolve(result.name()).resolve("metrics.csv"))) {
                 String eval = row.get("eval_loss");
-                if (eval != null && !eval.isEmpty()) {
+                // A diverged run's last losses may be infinite or NaN, which a log axis cannot show.
+                double loss = eval == null || eval.isEmpty() ? Double.NaN : Double.parseDouble(eval);
+                if (Double.isFinite(loss) && loss > 0) {
                     steps.add(Double.parseDouble(row.get("step")));
-                    losses.add(Double.parseDouble(eval));
+                    losses.add(loss);
                 }
             }
             if (steps.isEmpty()) {
@@ -66,11 +67,7 @@ public final class LearningCurves {
         if (chart.getSeriesMap().isEmpty()) {
             return;
         }
-        try {
-            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        PngFile.write(chart, file);
     }
 
     private static List<Map<String, String>> rows(Path csv) {

@@ -1,16 +1,13 @@
 package org.icl.app.plot;
 
 import java.awt.Color;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 
@@ -58,10 +55,6 @@ public final class ParameterHeatmap {
         chart.getStyler().setLegendVisible(true);
         chart.getStyler().setXAxisLabelRotation(90);
         chart.addSeries(parameter.name(), xs, ys, cells);
-        try {
-            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        PngFile.write(chart, file);
     }
 }

@@ -1,21 +1,52 @@
 package org.icl.app.run;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.icl.api.task.Curve;
 import org.icl.api.task.Evaluation;
 import org.icl.api.task.Theory;
+import org.icl.api.train.Divergence;
 import org.icl.api.train.TrainingSummary;
 
 /**
  * What one run produced: its training summary (absent when saved parameters were only evaluated),
- * final evaluation, theory and the task's reading of the parameters.
+ * final evaluation (absent when training diverged), theory, the task's reading of the parameters,
+ * the task's baselines scored on the same prompts, the task's curves (curve name → series name →
+ * curve; the trained model's series is {@link #MODEL_SERIES}), and the divergence that ended it, if one did.
  */
-public record RunResult(String name, Optional<TrainingSummary> training, Evaluation evaluation, Theory theory,
-                        Map<String, Object> mechanism) {
+public record RunResult(String name, Optional<TrainingSummary> training, Optional<Evaluation> evaluation, Theory theory,
+                        Map<String, Object> mechanism, Map<String, Evaluation> baselines,
+                        Map<String, Map<String, Curve>> curves, Optional<Divergence> divergence) {
+
+    /** The series name of the trained model in {@link #curves()}. */
+    public static final String MODEL_SERIES = "model";
+
+    public RunResult {
+        baselines = Collections.unmodifiableMap(new LinkedHashMap<>(baselines));
+        curves = Collections.unmodifiableMap(new LinkedHashMap<>(curves));
+    }
+
+    /** A result without baselines or curves. */
+    public RunResult(String name, Optional<TrainingSummary> training, Optional<Evaluation> evaluation, Theory theory,
+                     Map<String, Object> mechanism, Optional<Divergence> divergence) {
+        this(name, training, evaluation, theory, mechanism, Map.of(), Map.of(), divergence);
+    }
+
+    /** How the run ended: "completed", or "diverged" (see {@link #divergence()}). */
+    public String status() {
+        return divergence.isPresent() ? "diverged" : "completed";
+    }
+
+    /** The final evaluation loss; NaN when training diverged before it. */
+    public double evalLoss() {
+        return evaluation.map(Evaluation::loss).orElse(Double.NaN);
+    }
 
     /** Evaluation loss over the theory value it should match. */
     public double ratioToTheory() {
-        return evaluation.loss() / theory.referenceValue();
+        return evalLoss() / theory.referenceValue();
     }
 }

@@ -13,6 +13,7 @@ import com.typesafe.config.ConfigObject;
 
 import org.icl.api.config.InvalidSettingException;
 import org.icl.api.config.Settings;
+import org.icl.app.run.SafeName;
 
 /**
  * A named set of runs that differ from a shared base: {@code base { <run config> }} and
@@ -40,10 +41,16 @@ public record Study(String name, Config base, Map<String, Config> variants) {
             throw new InvalidSettingException("variants (" + Settings.describe(file.getValue("variants").origin())
                     + "): expected a list of objects, each with a name");
         }
+        if (list.isEmpty()) {
+            throw new InvalidSettingException("variants (" + Settings.describe(file.getValue("variants").origin())
+                    + "): the list is empty; a study needs at least one { name = ..., ... }");
+        }
         Map<String, Config> variants = new LinkedHashMap<>();
         for (ConfigObject variant : list) {
             Config config = variant.toConfig();
-            String variantName = new Settings(config, "variants[" + variants.size() + "]").string("name");
+            Settings settings = new Settings(config, "variants[" + variants.size() + "]");
+            String variantName = SafeName.require(settings.string("name"), "variants[" + variants.size() + "].name",
+                    settings.originOf("name"));
             if (variants.put(variantName, config.withoutPath("name")) != null) {
                 throw new InvalidSettingException("variants: name '" + variantName + "' is used twice ("
                         + Settings.describe(variant.origin()) + ")");

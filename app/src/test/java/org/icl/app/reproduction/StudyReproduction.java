@@ -14,7 +14,7 @@ import org.icl.app.run.RunResult;
 import org.icl.app.study.Study;
 import org.icl.app.wiring.PluginCatalog;
 
-/** Runs one variant of a weight-prediction study in memory, as `icl run` would, for the reproduction tests. */
+/** Runs one variant of a study in memory, as `icl run` would, for the reproduction tests. */
 final class StudyReproduction {
 
     private StudyReproduction() {

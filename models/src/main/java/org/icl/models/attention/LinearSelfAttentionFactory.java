@@ -12,11 +12,6 @@ import org.icl.api.task.TaskShape;
 public final class LinearSelfAttentionFactory implements ModelFactory {
 
     @Override
-    public String description() {
-        return "one-layer linear self-attention f(Z) = Z + V Z (M o Z^T W Z)/n with full V, W";
-    }
-
-    @Override
     public Model create(Settings settings, TaskShape shape, long seed) {
         if (shape.outputDim() != shape.tokenDim()) {
             throw settings.invalid("type", "a task whose outputs are tokens (linear-attention writes back into the token)");

@@ -22,11 +22,6 @@ public final class LoopedModelFactory implements ModelFactory {
     }
 
     @Override
-    public String description() {
-        return "looped transformer: applies the model in its layer block b times with shared parameters";
-    }
-
-    @Override
     public Model create(Settings settings, TaskShape shape, long seed) {
         LoopedSettings looped = LoopedSettings.from(settings);
         if (shape.outputDim() != shape.tokenDim()) {

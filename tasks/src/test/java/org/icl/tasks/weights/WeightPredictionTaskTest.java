@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class WeightPredictionTaskTest {
 
     private static WeightPredictionSettings settings(int d, int n, int k, double eta, boolean cot, int prompts) {
-        return new WeightPredictionSettings(d, n, k, eta, cot, 0.0, List.of(), prompts, 250);
+        return new WeightPredictionSettings(d, n, k, eta, cot, 0.0, List.of(), prompts, 250, 0.1);
     }
 
     @Test
@@ -122,7 +122,7 @@ class WeightPredictionTaskTest {
     @Test
     void outOfDistributionCovarianceChangesPromptsAndTheConstructionStillMatchesGd() {
         List<Double> variances = List.of(0.5, 1.0, 1.5, 2.0);
-        WeightPredictionSettings ood = new WeightPredictionSettings(4, 12, 10, 0.3, true, 0.0, variances, 400, 100);
+        WeightPredictionSettings ood = new WeightPredictionSettings(4, 12, 10, 0.3, true, 0.0, variances, 400, 100, 0.1);
         WeightPredictionTask shifted = new WeightPredictionTask(ood, 3);
         WeightPredictionTask plain = new WeightPredictionTask(settings(4, 12, 10, 0.3, true, 400), 3);
         double shiftedGd = shifted.theory().values().get("k_step_gd");
@@ -144,7 +144,7 @@ class WeightPredictionTaskTest {
     @Test
     void settingsAreCheckedWithKeyAndOrigin() {
         String defaults = "d = 3, n = 6, k = 4, eta = 0.3, cot = true, noise = 0, eval-covariance = [], "
-                + "eval-prompts = 10, eval-chunk = 10";
+                + "eval-prompts = 10, eval-chunk = 10, ridge-lambda = 0.1";
         Settings wrongLength = new Settings(ConfigFactory.parseString("eval-covariance = [1, 2]").withFallback(
                 ConfigFactory.parseString(defaults)), "task");
         InvalidSettingException e = assertThrows(InvalidSettingException.class,
