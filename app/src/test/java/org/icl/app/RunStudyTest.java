@@ -60,10 +60,12 @@ class RunStudyTest {
         assertTrue(Files.readString(root.resolve("no-cot/config.conf")).contains("cot=false"));
         assertNotNull(ImageIO.read(root.resolve("learning-curves.png").toFile()));
         List<String> summary = Files.readAllLines(root.resolve("summary.csv"));
-        assertEquals("run,eval_loss,reference,reference_value,ratio,steps_per_second", summary.get(0));
+        assertTrue(summary.get(0).startsWith("trial,variant,seed,state,metrics.eval_loss,"), summary.get(0));
         assertEquals(3, summary.size());
+        assertTrue(summary.get(1).startsWith("cot,cot,2,completed,"), summary.get(1));
         double cotLoss = json.readTree(root.resolve("cot/result.json").toFile()).at("/metrics/eval_loss").asDouble();
-        assertEquals(cotLoss, Double.parseDouble(summary.get(1).split(",")[1]), 0.0);
+        assertEquals(cotLoss, Double.parseDouble(summary.get(1).split(",")[4]), 0.0);
+        assertTrue(Files.isRegularFile(root.resolve("report.html")));
     }
 
     @Test
