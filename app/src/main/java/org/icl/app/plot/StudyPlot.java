@@ -93,7 +93,8 @@ public final class StudyPlot {
                 }
             }
             if (!x.isEmpty()) {
-                XYSeries line = bars && barsFit ? chart.addSeries(s.name(), x, y, err) : chart.addSeries(s.name(), x, y);
+                String name = s.name().isEmpty() ? yTitle : s.name();
+                XYSeries line = bars && barsFit ? chart.addSeries(name, x, y, err) : chart.addSeries(name, x, y);
                 line.setMarker(SeriesMarkers.CIRCLE);
                 line.setLineColor(color);
                 line.setMarkerColor(color);

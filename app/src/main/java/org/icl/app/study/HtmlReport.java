@@ -88,7 +88,7 @@ final class HtmlReport {
                     String low = aggregate.cell(r, base + Aggregate.LOW);
                     String high = aggregate.cell(r, base + Aggregate.HIGH);
                     out.append("<td>").append(format(cell));
-                    if (!low.isEmpty()) {
+                    if (!low.isEmpty() && !low.equals(high)) {
                         out.append(" [").append(format(low)).append(", ").append(format(high)).append(']');
                     }
                     out.append("</td>");
