@@ -23,6 +23,7 @@ import org.icl.app.run.RunExecutor;
 import org.icl.app.run.RunPlan;
 import org.icl.app.run.RunResult;
 import org.icl.app.wiring.PluginCatalog;
+import ch.qos.logback.classic.Level;
 import org.ojalgo.OjAlgoUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,11 @@ public final class TrialRunner {
         }
         List<RunResult> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        // A study logs one line per trial itself; a run's own lines would name its temporary directory.
+        Optional<ch.qos.logback.classic.Logger> runLog = LoggerFactory.getLogger(RunExecutor.class)
+                instanceof ch.qos.logback.classic.Logger logback ? Optional.of(logback) : Optional.empty();
+        Optional<Level> runLevel = runLog.map(ch.qos.logback.classic.Logger::getLevel);
+        runLog.ifPresent(l -> l.setLevel(Level.WARN));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, pending.size())));
         try (StudyProgress progress = showProgress ? new StudyProgress(plan.file().name(), trials.size(), skipped) : null) {
             List<Future<Optional<RunResult>>> futures = new ArrayList<>();
@@ -102,6 +108,7 @@ public final class TrialRunner {
             throw new IllegalStateException("a trial failed unexpectedly", e.getCause());
         } finally {
             pool.shutdownNow();
+            runLog.ifPresent(l -> l.setLevel(runLevel.orElse(null)));
         }
         try {
             Files.deleteIfExists(root.resolve(PARTIAL));
@@ -127,6 +134,12 @@ public final class TrialRunner {
                 result = Optional.of(new RunExecutor(false).execute(plan, Optional.of(partial)));
                 status = new TrialStatus(trial.name(), TrialStatus.COMPLETED, null, trial.configHash(), seconds(start));
                 success = true;
+                if (progress == null) {
+                    // with a progress bar on the terminal, a log line would break it; the bar says as much
+                    LOG.info("{}: completed in {} s; eval loss {} ({} {})", trial.name(), String.format("%.1f", status.wallSeconds()),
+                        String.format("%.4g", result.get().evaluation().loss()), result.get().theory().reference(),
+                        String.format("%.4g", result.get().theory().referenceValue()));
+                }
             } catch (TrainingFailedException e) {
                 // deterministic: the same config fails again, so this is the trial's result
                 result = Optional.empty();
