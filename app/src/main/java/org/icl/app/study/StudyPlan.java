@@ -53,13 +53,11 @@ public record StudyPlan(StudyFile file, List<Trial> trials) {
                 try {
                     boolean first = true;
                     for (Long seed : seeds) {
-                        List<Config> layers = new ArrayList<>();
-                        layers.add(overrides);
-                        layers.add(seed == null ? ConfigFactory.empty() : ConfigFactory.empty().withValue("seed",
+                        List<Config> layers = file.study().layers(variant.getKey(), overrides);
+                        // between the overrides and the variant: the trial's seed, then its point
+                        layers.add(1, point.layer());
+                        layers.add(1, seed == null ? ConfigFactory.empty() : ConfigFactory.empty().withValue("seed",
                                 com.typesafe.config.ConfigValueFactory.fromAnyRef(seed, "study seeds")));
-                        layers.add(point.layer());
-                        layers.add(variant.getValue());
-                        layers.add(file.study().base());
                         Config complete = loader.complete(layers);
                         String name = TrialNames.trialName(pointName, seed);
                         if (first) {
