@@ -120,10 +120,11 @@ final class HtmlReport {
 
     /** Four significant digits for reading; the CSV files keep every digit. Integers stay as they are. */
     private static String format(String number) {
-        if (number.matches("-?\\d+")) {
-            return number;
+        double value = Double.parseDouble(number);
+        if (value == Math.rint(value) && Math.abs(value) < 1e9) {
+            return Long.toString((long) value);
         }
-        return String.format("%.4g", Double.parseDouble(number));
+        return String.format("%.4g", value);
     }
 
     static String escape(String text) {

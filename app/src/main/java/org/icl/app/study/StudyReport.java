@@ -196,7 +196,7 @@ public final class StudyReport {
                 String theoryName = references.size() == 1 ? "theory " + references.iterator().next() : "theory";
                 series.add(new StudyPlot.Series(x.isEmpty() ? "" : s.getKey(), xs, means, halves, theory, theoryName));
             }
-            String title = manifest.study() + ": " + y + " (mean over seeds, 95% interval)";
+            String title = y + " (mean over seeds, 95% interval)";
             StudyPlot.Figure figure = StudyPlot.draw(title, x.isEmpty() ? "point" : x, y, numericX, series);
             String file = TrialNames.safe(y);
             AtomicFile.write(out.resolve("figures").resolve(file + ".png"), figure.png());
