@@ -181,7 +181,14 @@ public final class TrialRunner {
             }
         }
         // not createTempDirectory, whose owner-only permissions would hide results on a shared file system
-        return Files.createDirectory(partials.resolve(trial + "~" + UUID.randomUUID()));
+        Path fresh = partials.resolve(trial + "~" + UUID.randomUUID());
+        try {
+            return Files.createDirectory(fresh);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // another shard that just finished removed the empty .partial directory
+            Files.createDirectories(partials);
+            return Files.createDirectory(fresh);
+        }
     }
 
     private static void delete(Path dir) {
