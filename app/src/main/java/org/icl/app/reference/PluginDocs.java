@@ -53,14 +53,15 @@ public final class PluginDocs {
     /**
      * The keys of a block in file order, each with its default and description. A nested block is
      * listed key by key (as {@code block.key}), except another plugin's block (one with a
-     * {@code type}), which is one setting whose default is the whole block.
+     * {@code type}), which is one setting whose default is the whole block, and an empty block (a map
+     * whose keys the user chooses, like {@code fixed = {}}), which is one setting whose default is {@code {}}.
      */
     static List<SettingDoc> settings(ConfigObject block, String prefix) {
         List<SettingDoc> settings = new ArrayList<>();
         for (Map.Entry<String, ConfigValue> entry : inFileOrder(block)) {
             String key = prefix + entry.getKey();
             ConfigValue value = entry.getValue();
-            if (value instanceof ConfigObject nested && !nested.containsKey("type")) {
+            if (value instanceof ConfigObject nested && !nested.containsKey("type") && !nested.isEmpty()) {
                 settings.addAll(settings(nested, key + "."));
             } else {
                 settings.add(new SettingDoc(key, render(value), comments(value)));
@@ -76,6 +77,9 @@ public final class PluginDocs {
 
     /** A default as a user would write it in HOCON: {@code 10}, {@code adam}, {@code []}, {@code { type = linear-attention }}. */
     static String render(ConfigValue value) {
+        if (value instanceof ConfigObject object && object.isEmpty()) {
+            return "{}";
+        }
         if (value instanceof ConfigObject object) {
             // A plugin block reads best with its type first; keys on one line keep no order of their own.
             return inFileOrder(object).stream().sorted(Comparator.comparing(e -> !e.getKey().equals("type")))

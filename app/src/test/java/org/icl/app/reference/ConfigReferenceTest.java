@@ -52,10 +52,12 @@ class ConfigReferenceTest {
     void aSettingWithoutCommentIsReported() {
         var block = ConfigFactory.parseString(
                 "# the type\nx {\n  # documented\n  a = 1\n\n  b = 2\n  # nested block, listed key by key\n"
-                        + "  c { # inner\n d = 3 }\n  # another plugin's block is one setting\n  inner { type = y, e = 4 }\n}\n")
+                        + "  c { # inner\n d = 3 }\n  # another plugin's block is one setting\n  inner { type = y, e = 4 }\n"
+                        + "  # a map whose keys the user chooses is one setting\n  free = {}\n}\n")
                 .getObject("x");
         List<SettingDoc> settings = PluginDocs.settings(block, "");
-        assertEquals(List.of("a", "b", "c.d", "inner"), settings.stream().map(SettingDoc::key).toList());
+        assertEquals(List.of("a", "b", "c.d", "inner", "free"), settings.stream().map(SettingDoc::key).toList());
+        assertEquals("{}", settings.get(4).defaultValue());
         assertEquals("documented", settings.get(0).text());
         assertEquals("", settings.get(1).text(), "a blank line between comment and key detaches the comment");
         assertEquals("{ type = y, e = 4 }", settings.get(3).defaultValue());
