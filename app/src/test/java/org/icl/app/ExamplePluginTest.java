@@ -130,13 +130,13 @@ class ExamplePluginTest {
         double previous = Double.POSITIVE_INFINITY;
         for (String row : summary.subList(1, summary.size())) {
             String[] cells = row.split(",");
-            assertEquals("power_k_steps", cells[header.indexOf("reference")], row);
-            double reference = Double.parseDouble(cells[header.indexOf("reference_value")]);
+            assertEquals("power_k_steps", cells[header.indexOf("theory.reference")], row);
+            double reference = Double.parseDouble(cells[header.indexOf("theory.power_k_steps")]);
             // Longer chains of exact steps end closer to the top eigenvector. How well 50 training steps
             // follow them is not the point here (the train test above checks learning): sin² is in [0, 1].
             assertTrue(reference < previous, summary.toString());
             previous = reference;
-            double loss = Double.parseDouble(cells[header.indexOf("eval_loss")]);
+            double loss = Double.parseDouble(cells[header.indexOf("metrics.eval_loss")]);
             assertTrue(loss >= 0 && loss <= 1, row);
         }
     }

@@ -48,25 +48,6 @@ class KillAndResumeTest {
         assertSameRun(whole, killed);
     }
 
-    @Test
-    void aStudyKilledInItsFirstVariantContinuesWhenRerun() throws Exception {
-        String trainer = RUN.substring(RUN.indexOf("trainer"));
-        Path study = Cli.write(work, "study.conf", "base {\n  seed = 3\n  " + Cli.TINY_TASK + "\n  " + Cli.TINY_MODEL + "\n  "
-                + trainer + "}\nvariants = [ { name = first }, { name = second, task.k = 2 } ]\n");
-        Path whole = work.resolve("whole");
-        assertEquals(0, Cli.run("run", study.toString(), "-o", whole.toString(), "-q").exitCode());
-
-        Path killed = work.resolve("killed");
-        killAtFirstCheckpoint(killed.resolve("first").resolve("checkpoint.bin"), "run", study.toString(), "-o", killed.toString(), "-q");
-        assertFalse(Files.exists(killed.resolve("second")), "the kill came in the first variant");
-
-        Cli.Result rerun = Cli.run("run", study.toString(), "-o", killed.toString(), "-q");
-        assertEquals(0, rerun.exitCode(), rerun.toString());
-        assertSameRun(whole.resolve("first"), killed.resolve("first"));
-        assertSameRun(whole.resolve("second"), killed.resolve("second"));
-        assertEquals(column(whole.resolve("summary.csv"), 2), column(killed.resolve("summary.csv"), 2), "eval_loss column");
-    }
-
     /**
      * Starts {@code icl args...} in a new JVM, kills it with SIGKILL as soon as {@code checkpoint}
      * exists, and returns the step the checkpoint holds.

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes a file so that readers, and a process killed mid-write, see either the old content or
@@ -43,7 +44,10 @@ public final class AtomicFile {
         Path directory = target.toAbsolutePath().getParent();
         Path temporary = null;
         try {
-            temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".partial");
+            Files.createDirectories(directory);
+            // Unique per writer, as shards of a study may write the same report file at once; not createTempFile,
+            // whose owner-only permissions would hide results from the other users of a cluster's file system.
+            temporary = Files.createFile(directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".partial"));
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
                  OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel))) {
                 content.writeTo(new KeptOpen(out));

@@ -8,7 +8,8 @@ import picocli.CommandLine.IVersionProvider;
 /** The {@code icl} command and its subcommands. */
 @Command(name = "icl", mixinStandardHelpOptions = true, versionProvider = Commands.Version.class,
         description = "Train and compare transformers that learn multi-step algorithms (CoT, looping) on in-context tasks.",
-        subcommands = {TrainCommand.class, RunCommand.class, EvalCommand.class, PluginsCommand.class, HelpCommand.class})
+        subcommands = {TrainCommand.class, RunCommand.class, ReportCommand.class, EvalCommand.class, PluginsCommand.class,
+            HelpCommand.class})
 public final class Commands {
 
     /** {@code icl --version}: the version and the commit this build was made from. */
