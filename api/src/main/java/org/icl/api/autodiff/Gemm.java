@@ -7,9 +7,9 @@ package org.icl.api.autodiff;
  * arithmetic; plain loops whose inner loop runs down a column of C (an axpy the JIT vectorises)
  * are faster here. A transposed left operand is first copied into a scratch buffer so that it,
  * too, takes the axpy form instead of a dot product, which the JIT cannot vectorise.
- * One instance per tape: the scratch buffer is not shared between threads.
+ * One instance per tape or kernel: the scratch buffer is not shared between threads.
  */
-final class Gemm {
+public final class Gemm {
 
     private double[] scratch = new double[0];
 
@@ -17,7 +17,7 @@ final class Gemm {
      * Computes C (m×n, leading dimension m, at cOff) = op(A) (m×p) · op(B) (p×n), adding to C when
      * {@code accumulate}. {@code lda} and {@code ldb} are the stored row counts of A and B.
      */
-    void multiply(double[] a, int aOff, int lda, boolean transA,
+    public void multiply(double[] a, int aOff, int lda, boolean transA,
                   double[] b, int bOff, int ldb, boolean transB,
                   double[] c, int cOff, int m, int n, int p, boolean accumulate) {
         if (!accumulate) {

@@ -10,6 +10,8 @@ import org.icl.api.autodiff.Tensor;
 /**
  * A sequence-to-sequence map on token columns, written as a forward pass on the tape; the tape
  * derives the backward pass. Input and output are batches of {@code tokenDim × length} matrices.
+ * A trainer may run {@link #forward} on several tapes from several threads at once (parts of one
+ * batch), so a forward pass must only read the model's own state.
  */
 public interface Model {
 
@@ -23,6 +25,14 @@ public interface Model {
      * positions and autoregressive decoding only the last one, so a causal model can skip the rest.
      */
     Tensor forward(Tape tape, Tensor input, int firstOutput);
+
+    /**
+     * Starts autoregressive decoding of a batch of prompts. The default runs {@link #forward} over the
+     * whole sequence at every step; a model with a running state overrides it.
+     */
+    default Decoder decoder(Tensor prompt) {
+        return new RecomputingDecoder(this, prompt);
+    }
 
     /** The trainable matrices, in a fixed order. */
     List<Parameter> parameters();

@@ -1,0 +1,248 @@
+package org.icl.models.attention;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.icl.api.autodiff.Gemm;
+import org.icl.api.autodiff.Kernel;
+import org.icl.api.autodiff.Parameter;
+import org.icl.api.autodiff.RowSupport;
+import org.icl.api.autodiff.Tape;
+import org.icl.api.autodiff.Tensor;
+
+/**
+ * Causal linear self-attention for the query columns {@code first..T−1}, forward and backward as
+ * one kernel: out_t = z_t + c·V S_t W z_t with the prefix sum S_t = Σ_{s≤t} z_s z_sᵀ and c = 1/n.
+ *
+ * <p>Why prefix sums: the score form Zᵀ W Z costs O(T²·D) per prompt and builds T×T matrices; the
+ * prefix sum costs O(T·D²), keeps one D×D matrix per prompt in cache, and needs no mask. Where the
+ * input announces its {@link RowSupport} (a task's prompt: data columns use the x and y rows, CoT
+ * columns the w and const rows), S_t is a sum of one small block per column segment, and every
+ * product touches only those rows. The backward pass recomputes S_t instead of storing it per query.
+ * The products over all queries of the batch (V·A, its gradients, Vᵀ·G) are single wide products.
+ *
+ * <p>Gradients: with h_t = Vᵀ g_t and p_t = c·S_t h_t (S_t symmetric), dV = Σ g_t a_tᵀ for
+ * a_t = c·S_t W z_t, dW = Σ p_t z_tᵀ, and, when the input is itself trained (a stacked model),
+ * dz_t = g_t + Wᵀ p_t + Σ_{s≥t} c (h_s u_sᵀ + u_s h_sᵀ) z_t with u_s = W z_s.
+ */
+final class CausalLinearAttention implements Kernel {
+
+    private final Tape tape;
+    private final Tensor z;
+    private final Parameter v;
+    private final Parameter w;
+    private final int first;
+    private final double scale;
+    private final int dim;
+    private final int length;
+    private final int queries;
+    private final int batch;
+    /** Column segments with their row ranges; one dense segment when the input is trained or announces none. */
+    private final int[] segmentStart;
+    private final int[] rowFrom;
+    private final int[] rowCount;
+    /** Offset of each segment's block of S in the block array, and the array's length. */
+    private final int[] blockOffset;
+    private final int blockLength;
+    private final Gemm gemm = new Gemm();
+    /** a_t = c·S_t W z_t for every query of the batch (dim × queries·batch), kept for the backward pass. */
+    private double[] attended;
+
+    CausalLinearAttention(Tape tape, Tensor z, Parameter v, Parameter w, int first, double scale) {
+        this.tape = tape;
+        this.z = z;
+        this.v = v;
+        this.w = w;
+        this.first = first;
+        this.scale = scale;
+        this.dim = z.rows();
+        this.length = z.cols();
+        this.queries = length - first;
+        this.batch = z.batch();
+        List<RowSupport.Segment> segments = z.requiresGrad() ? RowSupport.dense(dim).segments()
+                : z.support().orElse(RowSupport.dense(dim)).segments();
+        int count = segments.size();
+        segmentStart = new int[count];
+        rowFrom = new int[count];
+        rowCount = new int[count];
+        blockOffset = new int[count];
+        int offset = 0;
+        for (int g = 0; g < count; g++) {
+            RowSupport.Segment s = segments.get(g);
+            segmentStart[g] = s.firstColumn();
+            rowFrom[g] = s.rowFrom();
+            rowCount[g] = s.rowTo() - s.rowFrom();
+            blockOffset[g] = offset;
+            offset += rowCount[g] * rowCount[g];
+        }
+        blockLength = offset;
+    }
+
+    @Override
+    public void forward(Tensor out) {
+        double[] zd = z.data();
+        double[] wd = w.data();
+        attended = tape.scratch(dim * queries * batch);
+        double[] blocks = tape.scratch(blockLength);
+        double[] u = tape.scratch(dim);
+        for (int b = 0; b < batch; b++) {
+            Arrays.fill(blocks, 0.0);
+            int segment = 0;
+            for (int t = 0; t < length; t++) {
+                while (segment + 1 < segmentStart.length && segmentStart[segment + 1] <= t) {
+                    segment++;
+                }
+                int column = (b * length + t) * dim;
+                addOuterProduct(blocks, segment, zd, column);
+                if (t >= first) {
+                    multiplyW(wd, zd, column, segment, u, 0);
+                    int query = (b * queries + t - first) * dim;
+                    multiplyPrefix(blocks, segment, u, 0, attended, query);
+                }
+            }
+        }
+        // out = Z_queries + V·A: copy the query columns, then one product over the whole batch.
+        double[] o = out.data();
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(zd, (b * length + first) * dim, o, b * queries * dim, queries * dim);
+        }
+        gemm.multiply(v.data(), 0, dim, false, attended, 0, dim, false, o, 0, dim, queries * batch, dim, true);
+    }
+
+    @Override
+    public void backward(Tensor out, double[] g, Gradients gradients) {
+        double[] gv = gradients.of(v);
+        double[] gw = gradients.of(w);
+        double[] gz = gradients.of(z);
+        int columns = queries * batch;
+        if (gv != null) {
+            gemm.multiply(g, 0, dim, false, attended, 0, dim, true, gv, 0, dim, dim, columns, true);
+        }
+        if (gw == null && gz == null) {
+            return;
+        }
+        double[] h = tape.scratch(dim * columns);
+        gemm.multiply(v.data(), 0, dim, true, g, 0, dim, false, h, 0, dim, columns, dim, false);
+        double[] zd = z.data();
+        double[] wd = w.data();
+        double[] blocks = tape.scratch(blockLength);
+        double[] p = tape.scratch(dim);
+        // For a trained input: u_t and p_t of every query of one prompt, and the suffix sum of c(h uᵀ + u hᵀ).
+        double[] us = gz == null ? null : tape.scratch(dim * queries);
+        double[] suffix = gz == null ? null : tape.scratch(dim * dim);
+        for (int b = 0; b < batch; b++) {
+            Arrays.fill(blocks, 0.0);
+            int segment = 0;
+            for (int t = 0; t < length; t++) {
+                while (segment + 1 < segmentStart.length && segmentStart[segment + 1] <= t) {
+                    segment++;
+                }
+                int column = (b * length + t) * dim;
+                addOuterProduct(blocks, segment, zd, column);
+                if (t < first) {
+                    continue;
+                }
+                int query = (b * queries + t - first) * dim;
+                Arrays.fill(p, 0.0);
+                multiplyPrefix(blocks, segment, h, query, p, 0);
+                if (gw != null) {
+                    // dW[:, R] += p z_t[R]ᵀ over the rows R of this column's segment.
+                    for (int j = 0; j < rowCount[segment]; j++) {
+                        int r = rowFrom[segment] + j;
+                        double zj = zd[column + r];
+                        int wc = r * dim;
+                        for (int i = 0; i < dim; i++) {
+                            gw[wc + i] += p[i] * zj;
+                        }
+                    }
+                }
+                if (gz != null) {
+                    // dz_t += g_t + Wᵀ p_t (dense: a trained input has no support); keep u_t for the suffix pass.
+                    for (int i = 0; i < dim; i++) {
+                        double sum = g[query + i];
+                        int wc = i * dim;
+                        for (int k = 0; k < dim; k++) {
+                            sum += wd[wc + k] * p[k];
+                        }
+                        gz[column + i] += sum;
+                    }
+                    multiplyW(wd, zd, column, segment, us, (t - first) * dim);
+                }
+            }
+            if (gz != null) {
+                addSuffixTerms(gz, zd, h, us, suffix, b);
+            }
+        }
+    }
+
+    /** Adds c·Σ_{s≥t, s a query} (h_s u_sᵀ + u_s h_sᵀ) z_t to dz_t for every column t of prompt b (dense). */
+    private void addSuffixTerms(double[] gz, double[] zd, double[] h, double[] us, double[] suffix, int b) {
+        Arrays.fill(suffix, 0.0);
+        for (int t = length - 1; t >= 0; t--) {
+            if (t >= first) {
+                int q = t - first;
+                int hq = (b * queries + q) * dim;
+                for (int j = 0; j < dim; j++) {
+                    double hj = scale * h[hq + j];
+                    double uj = scale * us[q * dim + j];
+                    int col = j * dim;
+                    for (int i = 0; i < dim; i++) {
+                        suffix[col + i] += h[hq + i] * uj + us[q * dim + i] * hj;
+                    }
+                }
+            }
+            int column = (b * length + t) * dim;
+            for (int j = 0; j < dim; j++) {
+                double zj = zd[column + j];
+                int col = j * dim;
+                for (int i = 0; i < dim; i++) {
+                    gz[column + i] += suffix[col + i] * zj;
+                }
+            }
+        }
+    }
+
+    /** S_g += z[R_g] z[R_g]ᵀ for the block of the column's segment g. */
+    private void addOuterProduct(double[] blocks, int g, double[] zd, int column) {
+        int from = column + rowFrom[g];
+        int r = rowCount[g];
+        int offset = blockOffset[g];
+        for (int j = 0; j < r; j++) {
+            double zj = zd[from + j];
+            int col = offset + j * r;
+            for (int i = 0; i < r; i++) {
+                blocks[col + i] += zd[from + i] * zj;
+            }
+        }
+    }
+
+    /** u[uOffset..] = W[:, R_g] z[R_g], written over u. */
+    private void multiplyW(double[] wd, double[] zd, int column, int g, double[] u, int uOffset) {
+        Arrays.fill(u, uOffset, uOffset + dim, 0.0);
+        int from = rowFrom[g];
+        for (int j = 0; j < rowCount[g]; j++) {
+            double zj = zd[column + from + j];
+            int wc = (from + j) * dim;
+            for (int i = 0; i < dim; i++) {
+                u[uOffset + i] += wd[wc + i] * zj;
+            }
+        }
+    }
+
+    /** out[R_k] += c·S_k x[R_k] for every segment k up to g: the prefix sum S_t times x, block by block. */
+    private void multiplyPrefix(double[] blocks, int g, double[] x, int xOffset, double[] out, int outOffset) {
+        for (int k = 0; k <= g; k++) {
+            int from = rowFrom[k];
+            int r = rowCount[k];
+            int offset = blockOffset[k];
+            for (int j = 0; j < r; j++) {
+                double xj = scale * x[xOffset + from + j];
+                int col = offset + j * r;
+                for (int i = 0; i < r; i++) {
+                    out[outOffset + from + i] += blocks[col + i] * xj;
+                }
+            }
+        }
+    }
+
+}
