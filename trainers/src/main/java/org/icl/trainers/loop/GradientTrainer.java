@@ -3,15 +3,12 @@ package org.icl.trainers.loop;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
 
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 import org.icl.api.autodiff.Parameter;
-import org.icl.api.autodiff.Tape;
-import org.icl.api.autodiff.Tensor;
 import org.icl.api.model.Model;
 import org.icl.api.random.Seeds;
 import org.icl.api.task.Evaluation;
@@ -36,11 +33,18 @@ public final class GradientTrainer implements Trainer {
     static final int FINAL_LOSS_WINDOW = 100;
 
     private final LoopSettings settings;
+    private final ShardSettings shards;
     private final Supplier<Optimizer> optimizers;
 
-    /** A trainer that starts each run with a fresh optimiser from {@code optimizers}. */
+    /** A trainer that starts each run with a fresh optimiser from {@code optimizers}, the whole batch on one thread. */
     public GradientTrainer(LoopSettings settings, Supplier<Optimizer> optimizers) {
+        this(settings, ShardSettings.SERIAL, optimizers);
+    }
+
+    /** A trainer that splits each batch as {@code shards} says (see {@link ShardedStep}). */
+    public GradientTrainer(LoopSettings settings, ShardSettings shards, Supplier<Optimizer> optimizers) {
         this.settings = settings;
+        this.shards = shards;
         this.optimizers = optimizers;
     }
 
@@ -48,8 +52,8 @@ public final class GradientTrainer implements Trainer {
     public TrainingSummary train(Task task, Model model, RunContext context) {
         List<Parameter> parameters = model.parameters();
         Optimizer optimizer = optimizers.get();
-        RandomGenerator data = Seeds.stream(context.seed(), "trainer.data");
-        Tape tape = Tape.forTraining();
+        ShardedStep batches = new ShardedStep(task, model, settings.batchSize(), shards,
+                Seeds.derive(context.seed(), "trainer.data"), settings.steps());
         Optional<MetricsLog> log = context.directory().map(dir -> new MetricsLog(dir.resolve("metrics.csv")));
         Optional<ProgressBar> bar = context.showProgress() ? Optional.of(progressBar(context.label())) : Optional.empty();
         long start = System.nanoTime();
@@ -57,15 +61,11 @@ public final class GradientTrainer implements Trainer {
         long evaluating = 0;
         try {
             for (int step = 1; step <= settings.steps(); step++) {
-                parameters.forEach(Parameter::zeroGrad);
-                Tensor loss = task.trainingLoss(tape, model, data, settings.batchSize());
-                double value = loss.data()[0];
+                double value = batches.run(step);
                 if (!Double.isFinite(value)) {
                     throw new TrainingFailedException("training diverged at step " + step + " (loss " + value
                             + "); lower trainer.learning-rate or set trainer.clip-norm");
                 }
-                tape.backward(loss);
-                tape.reset();
                 clip(parameters);
                 optimizer.step(parameters);
                 recent[step % recent.length] = value;
@@ -90,6 +90,7 @@ public final class GradientTrainer implements Trainer {
                 });
             }
         } finally {
+            batches.close();
             log.ifPresent(MetricsLog::close);
             bar.ifPresent(ProgressBar::close);
         }

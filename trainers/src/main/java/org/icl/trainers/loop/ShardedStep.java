@@ -1,0 +1,134 @@
+package org.icl.trainers.loop;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.icl.api.autodiff.Parameter;
+import org.icl.api.autodiff.Tape;
+import org.icl.api.autodiff.Tensor;
+import org.icl.api.model.Model;
+import org.icl.api.random.Seeds;
+import org.icl.api.task.Task;
+import org.icl.api.task.TrainingBatch;
+
+/**
+ * The loss and gradient of one training step, with the batch split into fixed shards. Each shard has
+ * its own tapes (so its own gradients) and its own data stream per step; the shards run on a small
+ * thread pool and their gradients are summed in shard order, weighted by shard size, so a step gives
+ * the same bits on one thread or many. Each shard samples its prompts for the next step as soon as
+ * its backward pass is done, on a second tape, while the other shards finish and the optimiser
+ * steps; sampling reads no parameters, so this changes nothing in the results.
+ */
+final class ShardedStep implements AutoCloseable {
+
+    private final Task task;
+    private final Model model;
+    private final List<Parameter> parameters;
+    private final long dataSeed;
+    private final int steps;
+    private final int[] sizes;
+    private final double[] weights;
+    /** Two tapes per shard: one holds this step's pass while the next step's prompts are written on the other. */
+    private final Tape[][] tapes;
+    private final CompletableFuture<?>[] pending;
+    private final ExecutorService pool;
+
+    ShardedStep(Task task, Model model, int batchSize, ShardSettings settings, long dataSeed, int steps) {
+        this.task = task;
+        this.model = model;
+        this.parameters = model.parameters();
+        this.dataSeed = dataSeed;
+        this.steps = steps;
+        int shards = Math.min(settings.shards(), batchSize);
+        this.sizes = new int[shards];
+        this.weights = new double[shards];
+        this.tapes = new Tape[shards][2];
+        this.pending = new CompletableFuture<?>[shards];
+        for (int s = 0; s < shards; s++) {
+            sizes[s] = batchSize / shards + (s < batchSize % shards ? 1 : 0);
+            weights[s] = (double) sizes[s] / batchSize;
+            tapes[s][0] = Tape.forTrainingShard();
+            tapes[s][1] = Tape.forTrainingShard();
+        }
+        int threads = Math.min(settings.threadCount(), shards);
+        this.pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "icl-shard");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Computes step {@code step} (1-based, in order): the batch's loss, returned, and its gradient,
+     * written over every parameter's {@link Parameter#grad()}.
+     */
+    double run(int step) {
+        int shards = sizes.length;
+        if (step == 1) {
+            for (int s = 0; s < shards; s++) {
+                int shard = s;
+                pending[s] = CompletableFuture.supplyAsync(() -> sample(shard, 1), pool);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Double>[] losses = new CompletableFuture[shards];
+        for (int s = 0; s < shards; s++) {
+            int shard = s;
+            Tape tape = tapes[s][step % 2];
+            losses[s] = pending[s].thenApplyAsync(batch -> {
+                Tensor loss = ((TrainingBatch) batch).loss(model);
+                tape.backward(loss);
+                return loss.data()[0];
+            }, pool);
+            if (step < steps) {
+                pending[s] = losses[s].thenApplyAsync(done -> sample(shard, step + 1), pool);
+            }
+        }
+        double loss = 0;
+        for (int s = 0; s < shards; s++) {
+            loss += weights[s] * join(losses[s]);
+        }
+        for (Parameter p : parameters) {
+            double[] grad = p.grad().data;
+            java.util.Arrays.fill(grad, 0.0);
+            for (int s = 0; s < shards; s++) {
+                double[] part = tapes[s][step % 2].gradient(p);
+                double weight = weights[s];
+                for (int i = 0; i < grad.length; i++) {
+                    grad[i] += weight * part[i];
+                }
+            }
+        }
+        return loss;
+    }
+
+    private TrainingBatch sample(int shard, int step) {
+        Tape tape = tapes[shard][step % 2];
+        tape.reset();
+        SplittableRandom random = new SplittableRandom(Seeds.derive(dataSeed, (long) step * sizes.length + shard));
+        return task.sampleTraining(tape, random, sizes[shard]);
+    }
+
+    private static double join(CompletableFuture<Double> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
