@@ -77,6 +77,8 @@ final class BenchCommand implements Callable<Integer> {
         try (PeerProcess peer = new PeerProcess(python, script, threads, List.of("--d", "" + D, "--n", "" + N))) {
             out.printf("icl bench: weight prediction d=%d n=%d k=%d, batch %d, float64, Adam; %d threads each; peer: PyTorch %s (%d threads)%n",
                     D, N, K, BATCH, threads, peer.hello().get("torch").asText(), peer.hello().get("threads").asInt());
+            out.printf("machine: %d processors, load average %s (other processes share them: compare ratios, not absolute figures)%n",
+                    Runtime.getRuntime().availableProcessors(), loadAverage());
             out.flush();
             boolean passed = check(peer, out);
             double ojalgo = largeProduct(1000, 3);
@@ -217,6 +219,15 @@ final class BenchCommand implements Callable<Integer> {
             return Double.NaN;
         }
         return Double.NaN;
+    }
+
+    /** The 1-minute load average from /proc/loadavg, or "unknown". */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | UncheckedIOException e) {
+            return "unknown";
+        }
     }
 
     private static String label(boolean cot) {

@@ -55,25 +55,36 @@ final class RegressionPrompts {
 
     /**
      * Runs {@code steps} of gradient descent on L(w) = (1/2n)||Xᵀw − y||² from w = 0 for prompt q,
-     * calling {@code visitor} with each iterate w_1..w_steps (the same array, overwritten).
+     * calling {@code visitor} with each iterate w_1..w_steps (the same array, overwritten). The
+     * gradient (1/n)(X Xᵀ w − X y) is taken from the moments X Xᵀ and X y, formed once: a step then
+     * costs d² instead of 2nd.
      */
     void gradientDescent(int q, double eta, int steps, IterateVisitor visitor) {
+        double[] moments = new double[d * d];
+        double[] xy = new double[d];
+        for (int j = 0; j < n; j++) {
+            int base = (q * n + j) * d;
+            double y = ys[q * n + j];
+            for (int a = 0; a < d; a++) {
+                double xa = xs[base + a];
+                xy[a] += xa * y;
+                for (int b = 0; b < d; b++) {
+                    moments[a * d + b] += xa * xs[base + b];
+                }
+            }
+        }
         double[] w = new double[d];
         double[] gradient = new double[d];
         for (int step = 1; step <= steps; step++) {
-            java.util.Arrays.fill(gradient, 0.0);
-            for (int j = 0; j < n; j++) {
-                int base = (q * n + j) * d;
-                double residual = -ys[q * n + j];
-                for (int i = 0; i < d; i++) {
-                    residual += xs[base + i] * w[i];
+            for (int a = 0; a < d; a++) {
+                double g = -xy[a];
+                for (int b = 0; b < d; b++) {
+                    g += moments[a * d + b] * w[b];
                 }
-                for (int i = 0; i < d; i++) {
-                    gradient[i] += xs[base + i] * residual;
-                }
+                gradient[a] = g;
             }
-            for (int i = 0; i < d; i++) {
-                w[i] -= eta / n * gradient[i];
+            for (int a = 0; a < d; a++) {
+                w[a] -= eta / n * gradient[a];
             }
             visitor.visit(step, w);
         }
