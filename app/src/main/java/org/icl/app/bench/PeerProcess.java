@@ -30,13 +30,22 @@ public final class PeerProcess implements AutoCloseable {
         try {
             List<String> command = new java.util.ArrayList<>(List.of(python, script.toString(), "--threads", Integer.toString(threads)));
             command.addAll(taskArguments);
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+            // OpenMP's default busy-waiting collapses PyTorch by 4-5x when other processes share the cores;
+            // passive waiting keeps the peer honest on a shared machine and costs it little on a quiet one.
+            builder.environment().putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the peer " + script + " with " + python, e);
         }
         in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         hello = readReply("start");
+    }
+
+    /** The OpenMP wait policy the peer runs with. */
+    public String waitPolicy() {
+        return System.getenv().getOrDefault("OMP_WAIT_POLICY", "PASSIVE");
     }
 
     /** What the peer said on start: its PyTorch version and thread count. */

@@ -85,21 +85,13 @@ final class CausalLinearAttention implements Kernel {
         attended = tape.scratch(dim * queries * batch);
         double[] blocks = tape.scratch(blockLength);
         double[] u = tape.scratch(dim);
+        QueryStep step = (prompt, t, segment, column) -> {
+            multiplyW(wd, zd, column, segment, u, 0);
+            int query = (prompt * queries + t - first) * dim;
+            multiplyPrefix(blocks, segment, u, 0, attended, query);
+        };
         for (int b = 0; b < batch; b++) {
-            Arrays.fill(blocks, 0.0);
-            int segment = 0;
-            for (int t = 0; t < length; t++) {
-                while (segment + 1 < segmentStart.length && segmentStart[segment + 1] <= t) {
-                    segment++;
-                }
-                int column = (b * length + t) * dim;
-                addOuterProduct(blocks, segment, zd, column);
-                if (t >= first) {
-                    multiplyW(wd, zd, column, segment, u, 0);
-                    int query = (b * queries + t - first) * dim;
-                    multiplyPrefix(blocks, segment, u, 0, attended, query);
-                }
-            }
+            prefixPass(b, blocks, zd, step);
         }
         // out = Z_queries + V·A: copy the query columns, then one product over the whole batch.
         double[] o = out.data();
@@ -122,7 +114,8 @@ final class CausalLinearAttention implements Kernel {
             return;
         }
         double[] h = tape.scratch(dim * columns);
-        gemm.multiply(v.data(), 0, dim, true, g, 0, dim, false, h, 0, dim, columns, dim, false);
+        // Accumulating into the zeroed scratch spares the product its own zero fill.
+        gemm.multiply(v.data(), 0, dim, true, g, 0, dim, false, h, 0, dim, columns, dim, true);
         double[] zd = z.data();
         double[] wd = w.data();
         double[] blocks = tape.scratch(blockLength);
@@ -130,47 +123,60 @@ final class CausalLinearAttention implements Kernel {
         // For a trained input: u_t and p_t of every query of one prompt, and the suffix sum of c(h uᵀ + u hᵀ).
         double[] us = gz == null ? null : tape.scratch(dim * queries);
         double[] suffix = gz == null ? null : tape.scratch(dim * dim);
-        for (int b = 0; b < batch; b++) {
-            Arrays.fill(blocks, 0.0);
-            int segment = 0;
-            for (int t = 0; t < length; t++) {
-                while (segment + 1 < segmentStart.length && segmentStart[segment + 1] <= t) {
-                    segment++;
-                }
-                int column = (b * length + t) * dim;
-                addOuterProduct(blocks, segment, zd, column);
-                if (t < first) {
-                    continue;
-                }
-                int query = (b * queries + t - first) * dim;
-                Arrays.fill(p, 0.0);
-                multiplyPrefix(blocks, segment, h, query, p, 0);
-                if (gw != null) {
-                    // dW[:, R] += p z_t[R]ᵀ over the rows R of this column's segment.
-                    for (int j = 0; j < rowCount[segment]; j++) {
-                        int r = rowFrom[segment] + j;
-                        double zj = zd[column + r];
-                        int wc = r * dim;
-                        for (int i = 0; i < dim; i++) {
-                            gw[wc + i] += p[i] * zj;
-                        }
-                    }
-                }
-                if (gz != null) {
-                    // dz_t += g_t + Wᵀ p_t (dense: a trained input has no support); keep u_t for the suffix pass.
+        QueryStep step = (prompt, t, segment, column) -> {
+            int query = (prompt * queries + t - first) * dim;
+            Arrays.fill(p, 0.0);
+            multiplyPrefix(blocks, segment, h, query, p, 0);
+            if (gw != null) {
+                // dW[:, R] += p z_t[R]ᵀ over the rows R of this column's segment.
+                for (int j = 0; j < rowCount[segment]; j++) {
+                    int r = rowFrom[segment] + j;
+                    double zj = zd[column + r];
+                    int wc = r * dim;
                     for (int i = 0; i < dim; i++) {
-                        double sum = g[query + i];
-                        int wc = i * dim;
-                        for (int k = 0; k < dim; k++) {
-                            sum += wd[wc + k] * p[k];
-                        }
-                        gz[column + i] += sum;
+                        gw[wc + i] += p[i] * zj;
                     }
-                    multiplyW(wd, zd, column, segment, us, (t - first) * dim);
                 }
             }
             if (gz != null) {
+                // dz_t += g_t + Wᵀ p_t (dense: a trained input has no support); keep u_t for the suffix pass.
+                for (int i = 0; i < dim; i++) {
+                    double sum = g[query + i];
+                    int wc = i * dim;
+                    for (int k = 0; k < dim; k++) {
+                        sum += wd[wc + k] * p[k];
+                    }
+                    gz[column + i] += sum;
+                }
+                multiplyW(wd, zd, column, segment, us, (t - first) * dim);
+            }
+        };
+        for (int b = 0; b < batch; b++) {
+            prefixPass(b, blocks, zd, step);
+            if (gz != null) {
                 addSuffixTerms(gz, zd, h, us, suffix, b);
+            }
+        }
+    }
+
+    /** What a pass does at query column t of prompt b, with S_t in the blocks; {@code column} is z_t's offset. */
+    @FunctionalInterface
+    private interface QueryStep {
+        void at(int b, int t, int segment, int column);
+    }
+
+    /** Builds the prefix sums S_t of prompt b column by column into the blocks, calling {@code step} at each query column. */
+    private void prefixPass(int b, double[] blocks, double[] zd, QueryStep step) {
+        Arrays.fill(blocks, 0.0);
+        int segment = 0;
+        for (int t = 0; t < length; t++) {
+            while (segment + 1 < segmentStart.length && segmentStart[segment + 1] <= t) {
+                segment++;
+            }
+            int column = (b * length + t) * dim;
+            addOuterProduct(blocks, segment, zd, column);
+            if (t >= first) {
+                step.at(b, t, segment, column);
             }
         }
     }
@@ -202,15 +208,16 @@ final class CausalLinearAttention implements Kernel {
         }
     }
 
-    /** S_g += z[R_g] z[R_g]ᵀ for the block of the column's segment g. */
+    /** S_g += z[R_g] z[R_g]ᵀ for the block of the column's segment g (its lower triangle). */
     private void addOuterProduct(double[] blocks, int g, double[] zd, int column) {
+        // S is symmetric: only its lower triangle (i ≥ j) is kept, which halves this update.
         int from = column + rowFrom[g];
         int r = rowCount[g];
         int offset = blockOffset[g];
         for (int j = 0; j < r; j++) {
             double zj = zd[from + j];
             int col = offset + j * r;
-            for (int i = 0; i < r; i++) {
+            for (int i = j; i < r; i++) {
                 blocks[col + i] += zd[from + i] * zj;
             }
         }
@@ -235,12 +242,18 @@ final class CausalLinearAttention implements Kernel {
             int from = rowFrom[k];
             int r = rowCount[k];
             int offset = blockOffset[k];
+            int o = outOffset + from;
+            int in = xOffset + from;
             for (int j = 0; j < r; j++) {
-                double xj = scale * x[xOffset + from + j];
+                // Column j of the lower triangle serves S[i][j]·x_j for i ≥ j and, mirrored, S[j][i]·x_i for i > j.
+                double xj = scale * x[in + j];
                 int col = offset + j * r;
-                for (int i = 0; i < r; i++) {
-                    out[outOffset + from + i] += blocks[col + i] * xj;
+                double mirrored = blocks[col + j] * xj;
+                for (int i = j + 1; i < r; i++) {
+                    out[o + i] += blocks[col + i] * xj;
+                    mirrored += blocks[col + i] * (scale * x[in + i]);
                 }
+                out[o + j] += mirrored;
             }
         }
     }
