@@ -19,6 +19,8 @@ import org.icl.api.autodiff.Tensor;
  * input announces its {@link RowSupport} (a task's prompt: data columns use the x and y rows, CoT
  * columns the w and const rows), S_t is a sum of one small block per column segment, and every
  * product touches only those rows. The backward pass recomputes S_t instead of storing it per query.
+ * When few columns are queried (one, without CoT), building the prefix sums costs more than using
+ * them; the kernel then takes S_t x = Σ_{s≤t} z_s (z_sᵀ x) straight from the columns.
  * The products over all queries of the batch (V·A, its gradients, Vᵀ·G) are single wide products.
  *
  * <p>Gradients: with h_t = Vᵀ g_t and p_t = c·S_t h_t (S_t symmetric), dV = Σ g_t a_tᵀ for
@@ -44,6 +46,11 @@ final class CausalLinearAttention implements Kernel {
     /** Offset of each segment's block of S in the block array, and the array's length. */
     private final int[] blockOffset;
     private final int blockLength;
+    /**
+     * Whether S_t x is taken as Σ_{s≤t} z_s (z_sᵀ x) instead of from prefix sums: cheaper when few columns are
+     * queried (one, as without CoT or in decoding), since then the prefix sums are built for a single use.
+     */
+    private final boolean scoreForm;
     private final Gemm gemm = new Gemm();
     /** a_t = c·S_t W z_t for every query of the batch (dim × queries·batch), kept for the backward pass. */
     private double[] attended;
@@ -76,6 +83,7 @@ final class CausalLinearAttention implements Kernel {
             offset += rowCount[g] * rowCount[g];
         }
         blockLength = offset;
+        scoreForm = scoreCost() < prefixCost();
     }
 
     @Override
@@ -88,7 +96,7 @@ final class CausalLinearAttention implements Kernel {
         QueryStep step = (prompt, t, segment, column) -> {
             multiplyW(wd, zd, column, segment, u, 0);
             int query = (prompt * queries + t - first) * dim;
-            multiplyPrefix(blocks, segment, u, 0, attended, query);
+            multiplyPrefix(blocks, prompt, t, segment, u, 0, attended, query);
         };
         for (int b = 0; b < batch; b++) {
             prefixPass(b, blocks, zd, step);
@@ -126,7 +134,7 @@ final class CausalLinearAttention implements Kernel {
         QueryStep step = (prompt, t, segment, column) -> {
             int query = (prompt * queries + t - first) * dim;
             Arrays.fill(p, 0.0);
-            multiplyPrefix(blocks, segment, h, query, p, 0);
+            multiplyPrefix(blocks, prompt, t, segment, h, query, p, 0);
             if (gw != null) {
                 // dW[:, R] += p z_t[R]ᵀ over the rows R of this column's segment.
                 for (int j = 0; j < rowCount[segment]; j++) {
@@ -170,11 +178,11 @@ final class CausalLinearAttention implements Kernel {
         Arrays.fill(blocks, 0.0);
         int segment = 0;
         for (int t = 0; t < length; t++) {
-            while (segment + 1 < segmentStart.length && segmentStart[segment + 1] <= t) {
-                segment++;
-            }
+            segment = segmentOf(t, segment);
             int column = (b * length + t) * dim;
-            addOuterProduct(blocks, segment, zd, column);
+            if (!scoreForm) {
+                addOuterProduct(blocks, segment, zd, column);
+            }
             if (t >= first) {
                 step.at(b, t, segment, column);
             }
@@ -236,8 +244,69 @@ final class CausalLinearAttention implements Kernel {
         }
     }
 
-    /** out[R_k] += c·S_k x[R_k] for every segment k up to g: the prefix sum S_t times x, block by block. */
-    private void multiplyPrefix(double[] blocks, int g, double[] x, int xOffset, double[] out, int outOffset) {
+    /** Multiply-adds of the prefix form for all queries: the lower triangles of S, then S_t x per query. */
+    private long prefixCost() {
+        long cost = 0;
+        int segment = 0;
+        for (int t = 0; t < length; t++) {
+            segment = segmentOf(t, segment);
+            cost += (long) rowCount[segment] * (rowCount[segment] + 1) / 2;
+            if (t >= first) {
+                for (int k = 0; k <= segment; k++) {
+                    cost += (long) rowCount[k] * rowCount[k];
+                }
+            }
+        }
+        return cost;
+    }
+
+    /** Multiply-adds of the score form for all queries: z_sᵀ x and its multiple of z_s for every key s ≤ t. */
+    private long scoreCost() {
+        long cost = 0;
+        long keys = 0;
+        int segment = 0;
+        for (int t = 0; t < length; t++) {
+            segment = segmentOf(t, segment);
+            keys += 2L * rowCount[segment];
+            if (t >= first) {
+                cost += keys;
+            }
+        }
+        return cost;
+    }
+
+    private int segmentOf(int t, int current) {
+        int segment = current;
+        while (segment + 1 < segmentStart.length && segmentStart[segment + 1] <= t) {
+            segment++;
+        }
+        return segment;
+    }
+
+    /**
+     * out += c·S_t x for query column t of prompt b: from the prefix sums in the blocks (segments up to g),
+     * or in the score form straight from the columns s ≤ t.
+     */
+    private void multiplyPrefix(double[] blocks, int b, int t, int g, double[] x, int xOffset, double[] out, int outOffset) {
+        if (scoreForm) {
+            double[] zd = z.data();
+            int segment = 0;
+            for (int s = 0; s <= t; s++) {
+                segment = segmentOf(s, segment);
+                int from = rowFrom[segment];
+                int r = rowCount[segment];
+                int column = (b * length + s) * dim + from;
+                double score = 0;
+                for (int i = 0; i < r; i++) {
+                    score += zd[column + i] * x[xOffset + from + i];
+                }
+                score *= scale;
+                for (int i = 0; i < r; i++) {
+                    out[outOffset + from + i] += zd[column + i] * score;
+                }
+            }
+            return;
+        }
         for (int k = 0; k <= g; k++) {
             int from = rowFrom[k];
             int r = rowCount[k];

@@ -11,6 +11,8 @@ import org.icl.api.autodiff.RowSupport;
 import org.icl.api.autodiff.Tape;
 import org.icl.api.autodiff.Tensor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The fused kernel where the generic tests do not reach: inputs that announce a row support, and
@@ -27,26 +29,28 @@ class CausalLinearAttentionTest {
     /** Columns 0..3 use rows 0..2 (data), columns 4.. use rows 3..5 (CoT-like), as a task would announce. */
     private static final RowSupport SUPPORT = new RowSupport(List.of(new RowSupport.Segment(0, 0, 3), new RowSupport.Segment(4, 3, 6)));
 
-    @Test
-    void aSupportedInputGivesTheDenseResultsAndTheNaiveForward() {
+    /** First query 3 takes the prefix-sum form, the last column alone the score form (fewer multiply-adds for one query). */
+    @ParameterizedTest
+    @ValueSource(ints = {FIRST, LENGTH - 1})
+    void aSupportedInputGivesTheDenseResultsAndTheNaiveForward(int first) {
         LinearSelfAttention model = AttentionFixtures.model(DIM, N, 0.3, true, 31);
         double[] data = structuredInput(41);
         Tensor dense = Tensor.wrap(DIM, LENGTH, BATCH, data);
         Tensor supported = Tensor.wrap(DIM, LENGTH, BATCH, data.clone(), SUPPORT);
-        Tensor target = AttentionFixtures.randomInput(DIM, LENGTH - FIRST, BATCH, 43);
+        Tensor target = AttentionFixtures.randomInput(DIM, LENGTH - first, BATCH, 43);
 
-        double[][] denseGrads = gradients(model, dense, target);
-        Tensor denseOut = model.forward(Tape.forInference(), dense, FIRST);
-        double[][] supportedGrads = gradients(model, supported, target);
-        Tensor supportedOut = model.forward(Tape.forInference(), supported, FIRST);
+        double[][] denseGrads = gradients(model, dense, target, first);
+        Tensor denseOut = model.forward(Tape.forInference(), dense, first);
+        double[][] supportedGrads = gradients(model, supported, target, first);
+        Tensor supportedOut = model.forward(Tape.forInference(), supported, first);
 
         double[][][] naive = AttentionFixtures.naive(dense, model.parameter("V").orElseThrow(), model.parameter("W").orElseThrow(), N, true);
         for (int b = 0; b < BATCH; b++) {
-            for (int c = 0; c < LENGTH - FIRST; c++) {
+            for (int c = 0; c < LENGTH - first; c++) {
                 for (int r = 0; r < DIM; r++) {
                     // Sums of about LENGTH·DIM² O(1) products: rounding near 1e-14.
-                    assertEquals(naive[b][r][FIRST + c], denseOut.get(b, r, c), 1e-12, "dense, batch " + b);
-                    assertEquals(naive[b][r][FIRST + c], supportedOut.get(b, r, c), 1e-12, "supported, batch " + b);
+                    assertEquals(naive[b][r][first + c], denseOut.get(b, r, c), 1e-12, "dense, batch " + b);
+                    assertEquals(naive[b][r][first + c], supportedOut.get(b, r, c), 1e-12, "supported, batch " + b);
                 }
             }
         }
@@ -110,10 +114,10 @@ class CausalLinearAttentionTest {
         return data;
     }
 
-    private static double[][] gradients(LinearSelfAttention model, Tensor z, Tensor target) {
+    private static double[][] gradients(LinearSelfAttention model, Tensor z, Tensor target, int first) {
         Tape tape = Tape.forTraining();
         model.parameters().forEach(Parameter::zeroGrad);
-        tape.backward(tape.squaredError(model.forward(tape, z, FIRST), target));
+        tape.backward(tape.squaredError(model.forward(tape, z, first), target));
         return model.parameters().stream().map(p -> p.grad().data.clone()).toArray(double[][]::new);
     }
 
