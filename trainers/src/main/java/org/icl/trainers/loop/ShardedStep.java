@@ -21,7 +21,8 @@ import org.icl.api.task.TrainingBatch;
  * thread pool and their gradients are summed in shard order, weighted by shard size, so a step gives
  * the same bits on one thread or many. Each shard samples its prompts for the next step as soon as
  * its backward pass is done, on a second tape, while the other shards finish and the optimiser
- * steps; sampling reads no parameters, so this changes nothing in the results.
+ * steps; sampling reads no parameters, so this changes nothing in the results. The calling thread
+ * computes its share of the shards itself.
  */
 final class ShardedStep implements AutoCloseable {
 
@@ -35,6 +36,9 @@ final class ShardedStep implements AutoCloseable {
     /** Two tapes per shard: one holds this step's pass while the next step's prompts are written on the other. */
     private final Tape[][] tapes;
     private final CompletableFuture<?>[] pending;
+    /** Threads in all, the calling thread included: shard s runs on the calling thread when s % threads == 0. */
+    private final int threads;
+    /** The other threads; null when the calling thread does everything. */
     private final ExecutorService pool;
 
     ShardedStep(Task task, Model model, int batchSize, ShardSettings settings, long dataSeed, int steps) {
@@ -54,8 +58,10 @@ final class ShardedStep implements AutoCloseable {
             tapes[s][0] = Tape.forTrainingShard();
             tapes[s][1] = Tape.forTrainingShard();
         }
-        int threads = Math.min(settings.threadCount(), shards);
-        this.pool = Executors.newFixedThreadPool(threads, runnable -> {
+        this.threads = Math.min(settings.threadCount(), shards);
+        // The calling thread takes shards too: fewer hand-overs between threads, each of which can wait for a
+        // time slice on a busy machine.
+        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, runnable -> {
             Thread thread = new Thread(runnable, "icl-shard");
             thread.setDaemon(true);
             return thread;
@@ -71,21 +77,27 @@ final class ShardedStep implements AutoCloseable {
         if (step == 1) {
             for (int s = 0; s < shards; s++) {
                 int shard = s;
-                pending[s] = CompletableFuture.supplyAsync(() -> sample(shard, 1), pool);
+                pending[s] = onCaller(s) ? CompletableFuture.completedFuture(sample(s, 1))
+                        : CompletableFuture.supplyAsync(() -> sample(shard, 1), pool);
             }
         }
         @SuppressWarnings("unchecked")
         CompletableFuture<Double>[] losses = new CompletableFuture[shards];
         for (int s = 0; s < shards; s++) {
-            int shard = s;
-            Tape tape = tapes[s][step % 2];
-            losses[s] = pending[s].thenApplyAsync(batch -> {
-                Tensor loss = ((TrainingBatch) batch).loss(model);
-                tape.backward(loss);
-                return loss.data()[0];
-            }, pool);
-            if (step < steps) {
-                pending[s] = losses[s].thenApplyAsync(done -> sample(shard, step + 1), pool);
+            if (!onCaller(s)) {
+                int shard = s;
+                losses[s] = pending[s].thenApplyAsync(batch -> pass(shard, step, (TrainingBatch) batch), pool);
+                if (step < steps) {
+                    pending[s] = losses[s].thenApplyAsync(done -> sample(shard, step + 1), pool);
+                }
+            }
+        }
+        for (int s = 0; s < shards; s++) {
+            if (onCaller(s)) {
+                losses[s] = CompletableFuture.completedFuture(pass(s, step, (TrainingBatch) pending[s].join()));
+                if (step < steps) {
+                    pending[s] = CompletableFuture.completedFuture(sample(s, step + 1));
+                }
             }
         }
         double loss = 0;
@@ -104,6 +116,17 @@ final class ShardedStep implements AutoCloseable {
             }
         }
         return loss;
+    }
+
+    private boolean onCaller(int shard) {
+        return shard % threads == 0;
+    }
+
+    /** The forward and backward pass of one shard; returns its loss. */
+    private double pass(int shard, int step, TrainingBatch batch) {
+        Tensor loss = batch.loss(model);
+        tapes[shard][step % 2].backward(loss);
+        return loss.data()[0];
     }
 
     private TrainingBatch sample(int shard, int step) {
@@ -129,6 +152,8 @@ final class ShardedStep implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        if (pool != null) {
+            pool.shutdownNow();
+        }
     }
 }
