@@ -5,7 +5,7 @@ attention with einsum over the full T x T masked score matrix, the prompts and g
 targets sampled inside the step, torch.optim.Adam, float64. `icl bench` drives it over stdin,
 one command per line, one JSON reply per line:
 
-  train cot|nocot STEPS BATCH K   run STEPS training steps; reply {"steps", "seconds"}
+  train cot|nocot STEPS BATCH K   run STEPS training steps; reply {"steps", "seconds", "cpu_seconds"}
   check PATH                      loss and gradients on the inputs in the JSON file PATH
   matmul N REPEATS                GFLOP/s of an N x N matrix product (the practical peak)
   memory                          peak resident memory of this process, in MiB
@@ -95,6 +95,7 @@ def train(task, args, cot, steps, batch, k):
     model = LinearSelfAttention(task.dim, task.n, args.init_scale)
     optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
     start = time.perf_counter()
+    cpu = time.process_time()
     for _ in range(steps):
         X, w = task.sample(batch)
         loss = task.loss(model, X, w, cot, k)
@@ -102,7 +103,7 @@ def train(task, args, cot, steps, batch, k):
         loss.backward()
         optimizer.step()
     seconds = time.perf_counter() - start
-    return {"steps": steps, "seconds": seconds, "loss": loss.item()}
+    return {"steps": steps, "seconds": seconds, "cpu_seconds": time.process_time() - cpu, "loss": loss.item()}
 
 
 def check(task, path):

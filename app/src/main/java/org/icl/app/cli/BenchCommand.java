@@ -19,6 +19,7 @@ import org.icl.app.bench.KernelArithmetic;
 import org.icl.app.bench.PeerProcess;
 import org.icl.app.bench.PowerLawFit;
 import org.icl.app.bench.SameInputsCheck;
+import org.icl.app.bench.Timing;
 import org.icl.app.config.RunConfigLoader;
 import org.icl.app.run.RunPlan;
 import org.icl.app.study.Study;
@@ -118,30 +119,37 @@ final class BenchCommand implements Callable<Integer> {
         return passed;
     }
 
-    /** Alternating timings of ours and the peer for one step kind, then the median ratio. */
+    /** Alternating timings of ours and the peer for one step kind, then the median ratios. */
     private void compare(PeerProcess peer, boolean cot, double peak, PrintWriter out) {
         // Warm-up of both (JIT, allocator, thread pools), which also sizes the timings.
-        double oursRate = ours(cot, 100, BATCH, K);
-        oursRate = ours(cot, Math.max(50, (int) (oursRate * seconds / 2)), BATCH, K);
-        double peerRate = peer(peer, cot, 3);
-        peerRate = peer(peer, cot, Math.max(3, (int) (peerRate * seconds / 2)));
+        double oursRate = ours(cot, 100, BATCH, K).stepsPerSecond();
+        oursRate = ours(cot, Math.max(50, (int) (oursRate * seconds / 2)), BATCH, K).stepsPerSecond();
+        double peerRate = peer(peer, cot, 3).stepsPerSecond();
+        peerRate = peer(peer, cot, Math.max(3, (int) (peerRate * seconds / 2))).stepsPerSecond();
         int oursSteps = Math.max(50, (int) (oursRate * seconds));
         int peerSteps = Math.max(5, (int) (peerRate * seconds));
         double[] ours = new double[pairs];
         double[] theirs = new double[pairs];
         double[] ratios = new double[pairs];
-        out.printf("%s training steps/s, alternating (ours %d steps, peer %d steps per timing):%n", label(cot), oursSteps, peerSteps);
+        double[] cpuRatios = new double[pairs];
+        out.printf("%s training, alternating (ours %d steps, peer %d steps per timing); steps/s, and CPU ms per step of all threads:%n",
+                label(cot), oursSteps, peerSteps);
         for (int i = 0; i < pairs; i++) {
-            ours[i] = ours(cot, oursSteps, BATCH, K);
-            theirs[i] = peer(peer, cot, peerSteps);
+            Timing a = ours(cot, oursSteps, BATCH, K);
+            Timing b = peer(peer, cot, peerSteps);
+            ours[i] = a.stepsPerSecond();
+            theirs[i] = b.stepsPerSecond();
             ratios[i] = ours[i] / theirs[i];
-            out.printf("  pair %d: ours %8.1f  peer %7.1f  ratio %6.2f%n", i + 1, ours[i], theirs[i], ratios[i]);
+            cpuRatios[i] = b.cpuMillisPerStep() / a.cpuMillisPerStep();
+            out.printf("  pair %d: ours %8.1f steps/s %6.2f ms CPU | peer %7.1f steps/s %7.2f ms CPU | ratio %6.2f, CPU %6.2f%n",
+                    i + 1, ours[i], a.cpuMillisPerStep(), theirs[i], b.cpuMillisPerStep(), ratios[i], cpuRatios[i]);
             out.flush();
         }
         double flops = KernelArithmetic.flopsPerStep(D, N, K, BATCH, cot);
         double oursMedian = median(ours);
-        out.printf("%s median ratio ours/peer %.2f (ours %.1f, peer %.1f steps/s); our attention kernels %.1f MFLOP/step = %.2f GFLOP/s,"
-                        + " %.0f%% of the large product%n", label(cot), median(ratios), oursMedian, median(theirs), flops / 1e6,
+        out.printf("%s median ratio ours/peer %.2f in steps/s (ours %.1f, peer %.1f), %.2f in CPU time per step;"
+                        + " our attention kernels %.1f MFLOP/step = %.2f GFLOP/s, %.0f%% of the large product%n",
+                label(cot), median(ratios), oursMedian, median(theirs), median(cpuRatios), flops / 1e6,
                 flops * oursMedian / 1e9, 100 * flops * oursMedian / 1e9 / peak);
         out.flush();
     }
@@ -166,7 +174,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private double cpuPerStep(int batch, int k) {
-        double rate = ours(true, 30, batch, k);
+        double rate = ours(true, 30, batch, k).stepsPerSecond();
         int steps = Math.max(30, (int) (rate * seconds / 3));
         double best = Double.POSITIVE_INFINITY;
         for (int repeat = 0; repeat < 3; repeat++) {
@@ -183,15 +191,18 @@ final class BenchCommand implements Callable<Integer> {
                 .getProcessCpuTime();
     }
 
-    /** Our trainer's training steps per second over {@code steps} steps (its own timing, evaluation excluded). */
-    private double ours(boolean cot, int steps, int batch, int k) {
+    /** Our trainer over {@code steps} steps: its own steps per second (evaluation excluded) and the process's CPU time per step. */
+    private Timing ours(boolean cot, int steps, int batch, int k) {
         RunPlan plan = plan(cot, steps, batch, k);
-        return plan.trainer().train(plan.task(), plan.model(), RunContext.inMemory(SEED)).stepsPerSecond();
+        long start = processCpuNanos();
+        double rate = plan.trainer().train(plan.task(), plan.model(), RunContext.inMemory(SEED)).stepsPerSecond();
+        return new Timing(rate, (processCpuNanos() - start) / 1e6 / steps);
     }
 
-    private static double peer(PeerProcess peer, boolean cot, int steps) {
+    private static Timing peer(PeerProcess peer, boolean cot, int steps) {
         JsonNode reply = peer.ask("train " + (cot ? "cot" : "nocot") + " " + steps + " " + BATCH + " " + K);
-        return reply.get("steps").asDouble() / reply.get("seconds").asDouble();
+        return new Timing(reply.get("steps").asDouble() / reply.get("seconds").asDouble(),
+                reply.get("cpu_seconds").asDouble() * 1e3 / reply.get("steps").asDouble());
     }
 
     /** The default study's variant with bench sizes; evaluation cut to a single monitor prompt at the end. */

@@ -51,6 +51,8 @@ final class CausalLinearAttention implements Kernel {
      * queried (one, as without CoT or in decoding), since then the prefix sums are built for a single use.
      */
     private final boolean scoreForm;
+    /** The segment holding every query column, or −1 if they span several; then W z_t and dW are products per prompt. */
+    private final int querySegment;
     private final Gemm gemm = new Gemm();
     /** a_t = c·S_t W z_t for every query of the batch (dim × queries·batch), kept for the backward pass. */
     private double[] attended;
@@ -84,6 +86,8 @@ final class CausalLinearAttention implements Kernel {
         }
         blockLength = offset;
         scoreForm = scoreCost() < prefixCost();
+        int firstSegment = segmentOf(first, 0);
+        querySegment = firstSegment == segmentOf(length - 1, firstSegment) ? firstSegment : -1;
     }
 
     @Override
@@ -92,13 +96,21 @@ final class CausalLinearAttention implements Kernel {
         double[] wd = w.data();
         attended = tape.scratch(dim * queries * batch);
         double[] blocks = tape.scratch(blockLength);
-        double[] u = tape.scratch(dim);
+        // W z_t of the prompt's queries: one product per prompt when they share a segment, else column by column.
+        double[] u = tape.scratch(dim * queries);
         QueryStep step = (prompt, t, segment, column) -> {
-            multiplyW(wd, zd, column, segment, u, 0);
-            int query = (prompt * queries + t - first) * dim;
-            multiplyPrefix(blocks, prompt, t, segment, u, 0, attended, query);
+            int q = t - first;
+            if (querySegment < 0) {
+                multiplyW(wd, zd, column, segment, u, q * dim);
+            }
+            multiplyPrefix(blocks, prompt, t, segment, u, q * dim, attended, (prompt * queries + q) * dim);
         };
         for (int b = 0; b < batch; b++) {
+            if (querySegment >= 0) {
+                int from = rowFrom[querySegment];
+                gemm.multiply(wd, from * dim, dim, false, zd, (b * length + first) * dim + from, dim, false,
+                        u, 0, dim, queries, rowCount[querySegment], false);
+            }
             prefixPass(b, blocks, zd, step);
         }
         // out = Z_queries + V·A: copy the query columns, then one product over the whole batch.
@@ -127,22 +139,24 @@ final class CausalLinearAttention implements Kernel {
         double[] zd = z.data();
         double[] wd = w.data();
         double[] blocks = tape.scratch(blockLength);
-        double[] p = tape.scratch(dim);
+        // p_t of the prompt's queries; dW += P Z_qᵀ is then one product per prompt when the queries share a segment.
+        double[] p = tape.scratch(dim * queries);
         // For a trained input: u_t and p_t of every query of one prompt, and the suffix sum of c(h uᵀ + u hᵀ).
         double[] us = gz == null ? null : tape.scratch(dim * queries);
         double[] suffix = gz == null ? null : tape.scratch(dim * dim);
         QueryStep step = (prompt, t, segment, column) -> {
-            int query = (prompt * queries + t - first) * dim;
-            Arrays.fill(p, 0.0);
-            multiplyPrefix(blocks, prompt, t, segment, h, query, p, 0);
-            if (gw != null) {
+            int q = t - first;
+            int query = (prompt * queries + q) * dim;
+            int pq = q * dim;
+            multiplyPrefix(blocks, prompt, t, segment, h, query, p, pq);
+            if (gw != null && querySegment < 0) {
                 // dW[:, R] += p z_t[R]ᵀ over the rows R of this column's segment.
                 for (int j = 0; j < rowCount[segment]; j++) {
                     int r = rowFrom[segment] + j;
                     double zj = zd[column + r];
                     int wc = r * dim;
                     for (int i = 0; i < dim; i++) {
-                        gw[wc + i] += p[i] * zj;
+                        gw[wc + i] += p[pq + i] * zj;
                     }
                 }
             }
@@ -152,15 +166,21 @@ final class CausalLinearAttention implements Kernel {
                     double sum = g[query + i];
                     int wc = i * dim;
                     for (int k = 0; k < dim; k++) {
-                        sum += wd[wc + k] * p[k];
+                        sum += wd[wc + k] * p[pq + k];
                     }
                     gz[column + i] += sum;
                 }
-                multiplyW(wd, zd, column, segment, us, (t - first) * dim);
+                multiplyW(wd, zd, column, segment, us, q * dim);
             }
         };
         for (int b = 0; b < batch; b++) {
+            Arrays.fill(p, 0.0);
             prefixPass(b, blocks, zd, step);
+            if (gw != null && querySegment >= 0) {
+                int from = rowFrom[querySegment];
+                gemm.multiply(p, 0, dim, false, zd, (b * length + first) * dim + from, dim, true,
+                        gw, from * dim, dim, rowCount[querySegment], queries, true);
+            }
             if (gz != null) {
                 addSuffixTerms(gz, zd, h, us, suffix, b);
             }

@@ -3,6 +3,8 @@ package org.icl.tasks.weights;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
+import org.icl.api.autodiff.Tape;
+
 /**
  * A set of linear-regression prompts: for each, n inputs x ~ N(0, Σ), a weight w* ~ N(0, I) and
  * labels y = ⟨w*, x⟩ + σε, stored flat (prompt-major) so batches are built without boxing.
@@ -19,18 +21,29 @@ final class RegressionPrompts {
     /** w* of prompt p: {@code weights[p·d + i]}. */
     final double[] weights;
 
-    private RegressionPrompts(int count, int d, int n) {
+    private RegressionPrompts(int count, int d, int n, double[] xs, double[] ys, double[] weights) {
         this.count = count;
         this.d = d;
         this.n = n;
-        this.xs = new double[count * n * d];
-        this.ys = new double[count * n];
-        this.weights = new double[count * d];
+        this.xs = xs;
+        this.ys = ys;
+        this.weights = weights;
     }
 
     /** Draws {@code count} prompts; {@code variances} empty means Σ = I. */
     static RegressionPrompts sample(RandomGenerator random, int count, int d, int n, double noise, List<Double> variances) {
-        RegressionPrompts p = new RegressionPrompts(count, d, n);
+        return sample(random, count, d, n, noise, variances,
+                new RegressionPrompts(count, d, n, new double[count * n * d], new double[count * n], new double[count * d]));
+    }
+
+    /** Draws {@code count} training prompts (Σ = I) into arrays lent by the tape, so a training step allocates nothing. */
+    static RegressionPrompts sample(RandomGenerator random, int count, int d, int n, double noise, Tape tape) {
+        return sample(random, count, d, n, noise, List.of(),
+                new RegressionPrompts(count, d, n, tape.scratch(count * n * d), tape.scratch(count * n), tape.scratch(count * d)));
+    }
+
+    private static RegressionPrompts sample(RandomGenerator random, int count, int d, int n, double noise, List<Double> variances,
+                                            RegressionPrompts p) {
         double[] scale = new double[d];
         for (int i = 0; i < d; i++) {
             scale[i] = variances.isEmpty() ? 1.0 : Math.sqrt(variances.get(i));
@@ -68,9 +81,15 @@ final class RegressionPrompts {
             for (int a = 0; a < d; a++) {
                 double xa = xs[base + a];
                 xy[a] += xa * y;
-                for (int b = 0; b < d; b++) {
+                for (int b = a; b < d; b++) {
                     moments[a * d + b] += xa * xs[base + b];
                 }
+            }
+        }
+        // X Xᵀ is symmetric: its upper triangle was summed, the lower one is a copy.
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b < a; b++) {
+                moments[a * d + b] = moments[b * d + a];
             }
         }
         double[] w = new double[d];

@@ -57,7 +57,7 @@ public final class WeightPredictionTask implements Task {
         int d = settings.d();
         int n = settings.n();
         // Training prompts always use Σ = I; the covariance option is for out-of-distribution evaluation.
-        RegressionPrompts prompts = RegressionPrompts.sample(random, batchSize, d, n, settings.noise(), List.of());
+        RegressionPrompts prompts = RegressionPrompts.sample(random, batchSize, d, n, settings.noise(), tape);
         if (settings.cot()) {
             int k = settings.k();
             Tensor z = tape.constant(layout.rows(), n + k, batchSize, layout.support(n));
