@@ -18,6 +18,11 @@ public final class Gemm {
 
     private double[] scratch = new double[0];
 
+    /** Whether this JVM has the incubating Vector API, so that kernels may take their SIMD paths. */
+    public static boolean vectorApi() {
+        return VECTOR;
+    }
+
     /**
      * Computes C (m×n, leading dimension m, at cOff) = op(A) (m×p) · op(B) (p×n), adding to C when
      * {@code accumulate}. {@code lda} and {@code ldb} are the stored row counts of A and B.

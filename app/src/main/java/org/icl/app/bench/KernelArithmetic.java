@@ -17,7 +17,7 @@ public final class KernelArithmetic {
         long length = n + (cot ? k : 1);
         long queries = cot ? k : 1;
         // One pass (the forward builds a_t = c·S_t u_t, the backward p_t = c·S_t h_t) in either form.
-        long prefix = length * rows * (rows + 1) / 2 + queries * 2 * rows * rows;
+        long prefix = length * rows * rows + queries * 2 * rows * rows;
         long score = 0;
         for (long t = n; t < length; t++) {
             score += 2 * (t + 1) * rows;

@@ -29,6 +29,9 @@ import org.icl.api.autodiff.Tensor;
  */
 final class CausalLinearAttention implements Kernel {
 
+    /** Whether the per-prompt column loops take their SIMD versions ({@link VectorColumns}). */
+    private static final boolean SIMD = Gemm.vectorApi();
+
     private final Tape tape;
     private final Tensor z;
     private final Parameter v;
@@ -236,19 +239,28 @@ final class CausalLinearAttention implements Kernel {
         }
     }
 
-    /** S_g += z[R_g] z[R_g]ᵀ for the block of the column's segment g (its lower triangle). */
+    /** S_g += z[R_g] z[R_g]ᵀ for the block of the column's segment g. */
     private void addOuterProduct(double[] blocks, int g, double[] zd, int column) {
-        // S is symmetric: only its lower triangle (i ≥ j) is kept, which halves this update.
         int from = column + rowFrom[g];
         int r = rowCount[g];
         int offset = blockOffset[g];
+        boolean simd = simd(r);
         for (int j = 0; j < r; j++) {
             double zj = zd[from + j];
             int col = offset + j * r;
-            for (int i = j; i < r; i++) {
+            if (simd) {
+                VectorColumns.addScaled(blocks, col, zj, zd, from, r);
+                continue;
+            }
+            for (int i = 0; i < r; i++) {
                 blocks[col + i] += zd[from + i] * zj;
             }
         }
+    }
+
+    /** Whether a block of r rows takes the SIMD column loops. */
+    private static boolean simd(int r) {
+        return SIMD && r >= VectorColumns.MIN_ROWS && r <= VectorColumns.MAX_ROWS;
     }
 
     /** u[uOffset..] = W[:, R_g] z[R_g], written over u. */
@@ -264,13 +276,13 @@ final class CausalLinearAttention implements Kernel {
         }
     }
 
-    /** Multiply-adds of the prefix form for all queries: the lower triangles of S, then S_t x per query. */
+    /** Multiply-adds of the prefix form for all queries: the blocks of S, then S_t x per query. */
     private long prefixCost() {
         long cost = 0;
         int segment = 0;
         for (int t = 0; t < length; t++) {
             segment = segmentOf(t, segment);
-            cost += (long) rowCount[segment] * (rowCount[segment] + 1) / 2;
+            cost += (long) rowCount[segment] * rowCount[segment];
             if (t >= first) {
                 for (int k = 0; k <= segment; k++) {
                     cost += (long) rowCount[k] * rowCount[k];
@@ -331,18 +343,16 @@ final class CausalLinearAttention implements Kernel {
             int from = rowFrom[k];
             int r = rowCount[k];
             int offset = blockOffset[k];
-            int o = outOffset + from;
-            int in = xOffset + from;
+            if (simd(r)) {
+                VectorColumns.multiplyAdd(blocks, offset, r, x, xOffset + from, scale, out, outOffset + from);
+                continue;
+            }
             for (int j = 0; j < r; j++) {
-                // Column j of the lower triangle serves S[i][j]·x_j for i ≥ j and, mirrored, S[j][i]·x_i for i > j.
-                double xj = scale * x[in + j];
+                double xj = scale * x[xOffset + from + j];
                 int col = offset + j * r;
-                double mirrored = blocks[col + j] * xj;
-                for (int i = j + 1; i < r; i++) {
-                    out[o + i] += blocks[col + i] * xj;
-                    mirrored += blocks[col + i] * (scale * x[in + i]);
+                for (int i = 0; i < r; i++) {
+                    out[outOffset + from + i] += blocks[col + i] * xj;
                 }
-                out[o + j] += mirrored;
             }
         }
     }
