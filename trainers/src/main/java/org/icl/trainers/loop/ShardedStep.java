@@ -21,8 +21,7 @@ import org.icl.api.task.TrainingBatch;
  * thread pool and their gradients are summed in shard order, weighted by shard size, so a step gives
  * the same bits on one thread or many. Each shard samples its prompts for the next step as soon as
  * its backward pass is done, on a second tape, while the other shards finish and the optimiser
- * steps; sampling reads no parameters, so this changes nothing in the results. The calling thread
- * computes its share of the shards itself.
+ * steps; sampling reads no parameters, so this changes nothing in the results.
  */
 final class ShardedStep implements AutoCloseable {
 
@@ -36,8 +35,6 @@ final class ShardedStep implements AutoCloseable {
     /** Two tapes per shard: one holds this step's pass while the next step's prompts are written on the other. */
     private final Tape[][] tapes;
     private final CompletableFuture<?>[] pending;
-    /** Threads in all, the calling thread included: shard s runs on the calling thread when s % threads == 0. */
-    private final int threads;
     /** The other threads; null when the calling thread does everything. */
     private final ExecutorService pool;
 
@@ -58,10 +55,11 @@ final class ShardedStep implements AutoCloseable {
             tapes[s][0] = Tape.forTrainingShard();
             tapes[s][1] = Tape.forTrainingShard();
         }
-        this.threads = Math.min(settings.threadCount(), shards);
-        // The calling thread takes shards too: fewer hand-overs between threads, each of which can wait for a
-        // time slice on a busy machine.
-        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, runnable -> {
+        int threads = Math.min(settings.threadCount(), shards);
+        // One thread: the calling thread does everything, with no hand-over. More: a pool of that many threads
+        // takes the shards' passes and samplings as they become ready, so that a thread the machine holds back
+        // delays one shard, not a fixed half of the work.
+        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "icl-shard");
             thread.setDaemon(true);
             return thread;
@@ -119,7 +117,7 @@ final class ShardedStep implements AutoCloseable {
     }
 
     private boolean onCaller(int shard) {
-        return shard % threads == 0;
+        return pool == null;
     }
 
     /** The forward and backward pass of one shard; returns its loss. */
