@@ -29,22 +29,26 @@ final class VectorGemm {
      */
     static void multiply(double[] a, int aOff, int lda, double[] b, int bOff, int ldb, boolean transB,
                          double[] c, int cOff, int m, int n, int p, boolean accumulate) {
+        if (!accumulate) {
+            // Clearing C first lets every block load it: a vector chosen between a load and a zero gets boxed by the JIT.
+            java.util.Arrays.fill(c, cOff, cOff + m * n, 0.0);
+        }
         int i0 = 0;
         while (m - i0 > 4 * WIDTH) {
             int[] starts = new int[6];
             for (int k = 0; k < 6; k++) {
                 starts[k] = Math.min(i0 + k * WIDTH, m - WIDTH);
             }
-            sixVectors(a, aOff, lda, b, bOff, ldb, transB, c, cOff, m, n, p, accumulate, starts);
+            sixVectors(a, aOff, lda, b, bOff, ldb, transB, c, cOff, m, n, p, starts);
             i0 += 6 * WIDTH;
         }
         for (; i0 + WIDTH <= m; i0 += WIDTH) {
-            oneVector(a, aOff, lda, b, bOff, ldb, transB, c, cOff, m, n, p, accumulate, i0);
+            oneVector(a, aOff, lda, b, bOff, ldb, transB, c, cOff, m, n, p, i0);
         }
         // Fewer than four rows left: plain loops (an overlapping vector here would add twice into C).
         for (int i = i0; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                double sum = accumulate ? c[cOff + j * m + i] : 0.0;
+                double sum = c[cOff + j * m + i];
                 for (int q = 0; q < p; q++) {
                     sum += a[aOff + q * lda + i] * (transB ? b[bOff + q * ldb + j] : b[bOff + j * ldb + q]);
                 }
@@ -54,7 +58,7 @@ final class VectorGemm {
     }
 
     private static void sixVectors(double[] a, int aOff, int lda, double[] b, int bOff, int ldb, boolean transB,
-                                   double[] c, int cOff, int m, int n, int p, boolean accumulate, int[] starts) {
+                                   double[] c, int cOff, int m, int n, int p, int[] starts) {
         int s0 = starts[0];
         int s1 = starts[1];
         int s2 = starts[2];
@@ -63,12 +67,12 @@ final class VectorGemm {
         int s5 = starts[5];
         for (int j = 0; j < n; j++) {
             int cj = cOff + j * m;
-            DoubleVector c0 = start(c, cj + s0, accumulate);
-            DoubleVector c1 = start(c, cj + s1, accumulate);
-            DoubleVector c2 = start(c, cj + s2, accumulate);
-            DoubleVector c3 = start(c, cj + s3, accumulate);
-            DoubleVector c4 = start(c, cj + s4, accumulate);
-            DoubleVector c5 = start(c, cj + s5, accumulate);
+            DoubleVector c0 = DoubleVector.fromArray(LANES, c, cj + s0);
+            DoubleVector c1 = DoubleVector.fromArray(LANES, c, cj + s1);
+            DoubleVector c2 = DoubleVector.fromArray(LANES, c, cj + s2);
+            DoubleVector c3 = DoubleVector.fromArray(LANES, c, cj + s3);
+            DoubleVector c4 = DoubleVector.fromArray(LANES, c, cj + s4);
+            DoubleVector c5 = DoubleVector.fromArray(LANES, c, cj + s5);
             for (int q = 0; q < p; q++) {
                 DoubleVector bq = DoubleVector.broadcast(LANES, transB ? b[bOff + q * ldb + j] : b[bOff + j * ldb + q]);
                 int aq = aOff + q * lda;
@@ -89,10 +93,10 @@ final class VectorGemm {
     }
 
     private static void oneVector(double[] a, int aOff, int lda, double[] b, int bOff, int ldb, boolean transB,
-                                  double[] c, int cOff, int m, int n, int p, boolean accumulate, int row) {
+                                  double[] c, int cOff, int m, int n, int p, int row) {
         for (int j = 0; j < n; j++) {
             int cj = cOff + j * m + row;
-            DoubleVector c0 = start(c, cj, accumulate);
+            DoubleVector c0 = DoubleVector.fromArray(LANES, c, cj);
             for (int q = 0; q < p; q++) {
                 DoubleVector bq = DoubleVector.broadcast(LANES, transB ? b[bOff + q * ldb + j] : b[bOff + j * ldb + q]);
                 c0 = DoubleVector.fromArray(LANES, a, aOff + q * lda + row).fma(bq, c0);
@@ -101,7 +105,4 @@ final class VectorGemm {
         }
     }
 
-    private static DoubleVector start(double[] c, int offset, boolean accumulate) {
-        return accumulate ? DoubleVector.fromArray(LANES, c, offset) : DoubleVector.zero(LANES);
-    }
 }

@@ -14,6 +14,9 @@ import org.icl.api.model.Decoder;
  */
 final class RunningStateDecoder implements Decoder {
 
+    /** Whether the column loops take their SIMD versions ({@link VectorColumns}). */
+    private static final boolean SIMD = org.icl.api.autodiff.Gemm.vectorApi();
+
     private final double[] v;
     private final double[] w;
     private final double scale;
@@ -57,19 +60,13 @@ final class RunningStateDecoder implements Decoder {
     public Tensor output() {
         for (int b = 0; b < batch; b++) {
             // u = W z, a = S u, out = z + c·V a
-            multiply(w, 0, last, b * dim, u);
-            multiply(sums, b * dim * dim, u, 0, a);
             int o = b * dim;
-            for (int i = 0; i < dim; i++) {
-                output[o + i] = last[o + i];
-            }
-            for (int j = 0; j < dim; j++) {
-                double aj = scale * a[j];
-                int col = j * dim;
-                for (int i = 0; i < dim; i++) {
-                    output[o + i] += v[col + i] * aj;
-                }
-            }
+            java.util.Arrays.fill(u, 0.0);
+            multiplyAdd(w, 0, last, o, 1.0, u, 0);
+            java.util.Arrays.fill(a, 0.0);
+            multiplyAdd(sums, b * dim * dim, u, 0, 1.0, a, 0);
+            System.arraycopy(last, o, output, o, dim);
+            multiplyAdd(v, 0, a, 0, scale, output, o);
         }
         return Tensor.wrap(dim, 1, batch, output);
     }
@@ -89,23 +86,31 @@ final class RunningStateDecoder implements Decoder {
     /** S_b += z[from..to) z[from..to)ᵀ for the column at offset {@code column} of {@code z}. */
     private void addOuterProduct(int b, double[] z, int column, int from, int to) {
         int base = b * dim * dim;
+        boolean simd = SIMD && to - from >= VectorColumns.MIN_ROWS && to - from <= VectorColumns.MAX_ROWS;
         for (int j = from; j < to; j++) {
             double zj = z[column + j];
             int col = base + j * dim;
+            if (simd) {
+                VectorColumns.addScaled(sums, col + from, zj, z, column + from, to - from);
+                continue;
+            }
             for (int i = from; i < to; i++) {
                 sums[col + i] += z[column + i] * zj;
             }
         }
     }
 
-    /** y = M x for the column-major dim × dim matrix M at {@code mOffset}. */
-    private void multiply(double[] m, int mOffset, double[] x, int xOffset, double[] y) {
-        java.util.Arrays.fill(y, 0.0);
+    /** y[yOff..] += M·(scale·x[xOff..]) for the column-major dim × dim matrix M at {@code mOffset}. */
+    private void multiplyAdd(double[] m, int mOffset, double[] x, int xOffset, double scale, double[] y, int yOff) {
+        if (SIMD && dim >= VectorColumns.MIN_ROWS && dim <= VectorColumns.MAX_ROWS) {
+            VectorColumns.multiplyAdd(m, mOffset, dim, x, xOffset, scale, y, yOff);
+            return;
+        }
         for (int j = 0; j < dim; j++) {
-            double xj = x[xOffset + j];
+            double xj = scale * x[xOffset + j];
             int col = mOffset + j * dim;
             for (int i = 0; i < dim; i++) {
-                y[i] += m[col + i] * xj;
+                y[yOff + i] += m[col + i] * xj;
             }
         }
     }

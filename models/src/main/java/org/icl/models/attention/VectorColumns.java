@@ -24,24 +24,36 @@ final class VectorColumns {
 
     /** y[yOff..yOff+r) += alpha·x[xOff..xOff+r). */
     static void addScaled(double[] y, int yOff, double alpha, double[] x, int xOff, int r) {
-        DoubleVector a = DoubleVector.broadcast(LANES, alpha);
+        // Two methods rather than two branches: a vector value live across a branch gets boxed by the JIT.
+        if (r <= 3 * WIDTH) {
+            addScaledThree(y, yOff, alpha, x, xOff, r);
+        } else {
+            addScaledSix(y, yOff, alpha, x, xOff, r);
+        }
+    }
+
+    private static void addScaledThree(double[] y, int yOff, double alpha, double[] x, int xOff, int r) {
         int s1 = Math.min(WIDTH, r - WIDTH);
         int s2 = Math.min(2 * WIDTH, r - WIDTH);
-        if (r <= 3 * WIDTH) {
-            DoubleVector y0 = DoubleVector.fromArray(LANES, y, yOff);
-            DoubleVector y1 = DoubleVector.fromArray(LANES, y, yOff + s1);
-            DoubleVector y2 = DoubleVector.fromArray(LANES, y, yOff + s2);
-            y0 = DoubleVector.fromArray(LANES, x, xOff).fma(a, y0);
-            y1 = DoubleVector.fromArray(LANES, x, xOff + s1).fma(a, y1);
-            y2 = DoubleVector.fromArray(LANES, x, xOff + s2).fma(a, y2);
-            y0.intoArray(y, yOff);
-            y1.intoArray(y, yOff + s1);
-            y2.intoArray(y, yOff + s2);
-            return;
-        }
+        DoubleVector a = DoubleVector.broadcast(LANES, alpha);
+        DoubleVector y0 = DoubleVector.fromArray(LANES, y, yOff);
+        DoubleVector y1 = DoubleVector.fromArray(LANES, y, yOff + s1);
+        DoubleVector y2 = DoubleVector.fromArray(LANES, y, yOff + s2);
+        y0 = DoubleVector.fromArray(LANES, x, xOff).fma(a, y0);
+        y1 = DoubleVector.fromArray(LANES, x, xOff + s1).fma(a, y1);
+        y2 = DoubleVector.fromArray(LANES, x, xOff + s2).fma(a, y2);
+        y0.intoArray(y, yOff);
+        y1.intoArray(y, yOff + s1);
+        y2.intoArray(y, yOff + s2);
+    }
+
+    private static void addScaledSix(double[] y, int yOff, double alpha, double[] x, int xOff, int r) {
+        int s1 = Math.min(WIDTH, r - WIDTH);
+        int s2 = Math.min(2 * WIDTH, r - WIDTH);
         int s3 = Math.min(3 * WIDTH, r - WIDTH);
         int s4 = Math.min(4 * WIDTH, r - WIDTH);
         int s5 = Math.min(5 * WIDTH, r - WIDTH);
+        DoubleVector a = DoubleVector.broadcast(LANES, alpha);
         DoubleVector y0 = DoubleVector.fromArray(LANES, y, yOff);
         DoubleVector y1 = DoubleVector.fromArray(LANES, y, yOff + s1);
         DoubleVector y2 = DoubleVector.fromArray(LANES, y, yOff + s2);
@@ -64,24 +76,34 @@ final class VectorColumns {
 
     /** out[outOff..outOff+r) += Σ_j M[:, j]·(scale·x[xOff + j]) for the column-major r×r matrix M at mOff. */
     static void multiplyAdd(double[] m, int mOff, int r, double[] x, int xOff, double scale, double[] out, int outOff) {
+        if (r <= 3 * WIDTH) {
+            multiplyAddThree(m, mOff, r, x, xOff, scale, out, outOff);
+        } else {
+            multiplyAddSix(m, mOff, r, x, xOff, scale, out, outOff);
+        }
+    }
+
+    private static void multiplyAddThree(double[] m, int mOff, int r, double[] x, int xOff, double scale, double[] out, int outOff) {
         int s1 = Math.min(WIDTH, r - WIDTH);
         int s2 = Math.min(2 * WIDTH, r - WIDTH);
-        if (r <= 3 * WIDTH) {
-            DoubleVector o0 = DoubleVector.fromArray(LANES, out, outOff);
-            DoubleVector o1 = DoubleVector.fromArray(LANES, out, outOff + s1);
-            DoubleVector o2 = DoubleVector.fromArray(LANES, out, outOff + s2);
-            for (int j = 0; j < r; j++) {
-                DoubleVector xj = DoubleVector.broadcast(LANES, scale * x[xOff + j]);
-                int col = mOff + j * r;
-                o0 = DoubleVector.fromArray(LANES, m, col).fma(xj, o0);
-                o1 = DoubleVector.fromArray(LANES, m, col + s1).fma(xj, o1);
-                o2 = DoubleVector.fromArray(LANES, m, col + s2).fma(xj, o2);
-            }
-            o0.intoArray(out, outOff);
-            o1.intoArray(out, outOff + s1);
-            o2.intoArray(out, outOff + s2);
-            return;
+        DoubleVector o0 = DoubleVector.fromArray(LANES, out, outOff);
+        DoubleVector o1 = DoubleVector.fromArray(LANES, out, outOff + s1);
+        DoubleVector o2 = DoubleVector.fromArray(LANES, out, outOff + s2);
+        for (int j = 0; j < r; j++) {
+            DoubleVector xj = DoubleVector.broadcast(LANES, scale * x[xOff + j]);
+            int col = mOff + j * r;
+            o0 = DoubleVector.fromArray(LANES, m, col).fma(xj, o0);
+            o1 = DoubleVector.fromArray(LANES, m, col + s1).fma(xj, o1);
+            o2 = DoubleVector.fromArray(LANES, m, col + s2).fma(xj, o2);
         }
+        o0.intoArray(out, outOff);
+        o1.intoArray(out, outOff + s1);
+        o2.intoArray(out, outOff + s2);
+    }
+
+    private static void multiplyAddSix(double[] m, int mOff, int r, double[] x, int xOff, double scale, double[] out, int outOff) {
+        int s1 = Math.min(WIDTH, r - WIDTH);
+        int s2 = Math.min(2 * WIDTH, r - WIDTH);
         int s3 = Math.min(3 * WIDTH, r - WIDTH);
         int s4 = Math.min(4 * WIDTH, r - WIDTH);
         int s5 = Math.min(5 * WIDTH, r - WIDTH);
