@@ -9,6 +9,7 @@ import org.icl.api.autodiff.Parameter;
 import org.icl.api.autodiff.RowSupport;
 import org.icl.api.autodiff.Tape;
 import org.icl.api.autodiff.Tensor;
+import org.icl.api.autodiff.VectorColumns;
 
 /**
  * Causal linear self-attention for the query columns {@code first..T−1}, forward and backward as

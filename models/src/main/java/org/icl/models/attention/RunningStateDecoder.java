@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.icl.api.autodiff.RowSupport;
 import org.icl.api.autodiff.Tensor;
+import org.icl.api.autodiff.VectorColumns;
 import org.icl.api.model.Decoder;
 
 /**

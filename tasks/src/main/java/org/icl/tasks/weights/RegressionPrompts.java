@@ -3,13 +3,17 @@ package org.icl.tasks.weights;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
+import org.icl.api.autodiff.Gemm;
 import org.icl.api.autodiff.Tape;
+import org.icl.api.autodiff.VectorColumns;
 
 /**
  * A set of linear-regression prompts: for each, n inputs x ~ N(0, Σ), a weight w* ~ N(0, I) and
  * labels y = ⟨w*, x⟩ + σε, stored flat (prompt-major) so batches are built without boxing.
  */
 final class RegressionPrompts {
+
+    private static final boolean SIMD = Gemm.vectorApi();
 
     final int count;
     final int d;
@@ -70,7 +74,7 @@ final class RegressionPrompts {
      * Runs {@code steps} of gradient descent on L(w) = (1/2n)||Xᵀw − y||² from w = 0 for prompt q,
      * calling {@code visitor} with each iterate w_1..w_steps (the same array, overwritten). The
      * gradient (1/n)(X Xᵀ w − X y) is taken from the moments X Xᵀ and X y, formed once: a step then
-     * costs d² instead of 2nd.
+     * costs d² instead of 2nd (with SIMD when the Vector API is there).
      */
     void gradientDescent(int q, double eta, int steps, IterateVisitor visitor) {
         double[] moments = new double[d * d];
@@ -92,20 +96,35 @@ final class RegressionPrompts {
                 moments[a * d + b] = moments[b * d + a];
             }
         }
+        // w ← w − (η/n)(X Xᵀ w − X y) = A w + c with A = I − (η/n) X Xᵀ and c = (η/n) X y.
+        double step = eta / n;
+        double[] transition = moments;
+        for (int e = 0; e < d * d; e++) {
+            transition[e] *= -step;
+        }
+        for (int i = 0; i < d; i++) {
+            transition[i * d + i] += 1.0;
+            xy[i] *= step;
+        }
+        boolean simd = SIMD && d >= VectorColumns.MIN_ROWS && d <= VectorColumns.MAX_ROWS;
         double[] w = new double[d];
-        double[] gradient = new double[d];
-        for (int step = 1; step <= steps; step++) {
-            for (int a = 0; a < d; a++) {
-                double g = -xy[a];
+        double[] next = new double[d];
+        for (int k = 1; k <= steps; k++) {
+            System.arraycopy(xy, 0, next, 0, d);
+            if (simd) {
+                VectorColumns.multiplyAdd(transition, 0, d, w, 0, 1.0, next, 0);
+            } else {
                 for (int b = 0; b < d; b++) {
-                    g += moments[a * d + b] * w[b];
+                    double wb = w[b];
+                    for (int i = 0; i < d; i++) {
+                        next[i] += transition[b * d + i] * wb;
+                    }
                 }
-                gradient[a] = g;
             }
-            for (int a = 0; a < d; a++) {
-                w[a] -= eta / n * gradient[a];
-            }
-            visitor.visit(step, w);
+            double[] swap = w;
+            w = next;
+            next = swap;
+            visitor.visit(k, w);
         }
     }
 

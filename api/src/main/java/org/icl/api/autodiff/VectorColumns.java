@@ -1,29 +1,30 @@
-package org.icl.models.attention;
+package org.icl.api.autodiff;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * SIMD versions of the kernel's per-prompt column loops for blocks of 4 to 24 rows (the incubating
- * Vector API; used only when the JVM has it, see {@link org.icl.api.autodiff.Gemm#vectorApi()}).
+ * SIMD column loops for kernels, for columns of 4 to 24 rows (the incubating Vector API; call them
+ * only when {@link Gemm#vectorApi()} is true, and check the height against {@link #MIN_ROWS} and
+ * {@link #MAX_ROWS}).
  * A column is covered by 4-wide vectors, the last one overlapping the one before it when the height
  * is not a multiple of four: every vector is loaded before any is stored, and the overlapped rows
  * are computed twice by the same operations, so both stores write the same bits. Each entry is the
  * same sum in the same order as in the plain loops.
  */
-final class VectorColumns {
+public final class VectorColumns {
 
     private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_256;
     private static final int WIDTH = 4;
     /** Heights this class handles. */
-    static final int MIN_ROWS = WIDTH;
-    static final int MAX_ROWS = 6 * WIDTH;
+    public static final int MIN_ROWS = WIDTH;
+    public static final int MAX_ROWS = 6 * WIDTH;
 
     private VectorColumns() {
     }
 
     /** y[yOff..yOff+r) += alpha·x[xOff..xOff+r). */
-    static void addScaled(double[] y, int yOff, double alpha, double[] x, int xOff, int r) {
+    public static void addScaled(double[] y, int yOff, double alpha, double[] x, int xOff, int r) {
         // Two methods rather than two branches: a vector value live across a branch gets boxed by the JIT.
         if (r <= 3 * WIDTH) {
             addScaledThree(y, yOff, alpha, x, xOff, r);
@@ -75,7 +76,7 @@ final class VectorColumns {
     }
 
     /** out[outOff..outOff+r) += Σ_j M[:, j]·(scale·x[xOff + j]) for the column-major r×r matrix M at mOff. */
-    static void multiplyAdd(double[] m, int mOff, int r, double[] x, int xOff, double scale, double[] out, int outOff) {
+    public static void multiplyAdd(double[] m, int mOff, int r, double[] x, int xOff, double scale, double[] out, int outOff) {
         if (r <= 3 * WIDTH) {
             multiplyAddThree(m, mOff, r, x, xOff, scale, out, outOff);
         } else {
