@@ -19,7 +19,8 @@ import org.icl.api.autodiff.VectorColumns;
  * prefix sum costs O(T·D²), keeps one D×D matrix per prompt in cache, and needs no mask. Where the
  * input announces its {@link RowSupport} (a task's prompt: data columns use the x and y rows, CoT
  * columns the w and const rows), S_t is a sum of one small block per column segment, and every
- * product touches only those rows. The backward pass recomputes S_t instead of storing it per query.
+ * product touches only those rows. The backward pass recomputes S_t instead of storing it per query,
+ * starting from S just before the first query, which the forward pass keeps per prompt.
  * When few columns are queried (one, without CoT), building the prefix sums costs more than using
  * them; the kernel then takes S_t x = Σ_{s≤t} z_s (z_sᵀ x) straight from the columns.
  * The products over all queries of the batch (V·A, its gradients, Vᵀ·G) are single wide products.
@@ -60,6 +61,8 @@ final class CausalLinearAttention implements Kernel {
     private final Gemm gemm = new Gemm();
     /** a_t = c·S_t W z_t for every query of the batch (dim × queries·batch), kept for the backward pass. */
     private double[] attended;
+    /** S_{first−1} of every prompt (the blocks before the first query), so the backward pass starts there. */
+    private double[] beforeQueries;
 
     CausalLinearAttention(Tape tape, Tensor z, Parameter v, Parameter w, int first, double scale) {
         this.tape = tape;
@@ -99,6 +102,7 @@ final class CausalLinearAttention implements Kernel {
         double[] zd = z.data();
         double[] wd = w.data();
         attended = tape.scratch(dim * queries * batch);
+        beforeQueries = scoreForm ? null : tape.scratch(blockLength * batch);
         double[] blocks = tape.scratch(blockLength);
         // W z_t of the prompt's queries: one product per prompt when they share a segment, else column by column.
         double[] u = tape.scratch(dim * queries);
@@ -115,7 +119,7 @@ final class CausalLinearAttention implements Kernel {
                 gemm.multiply(wd, from * dim, dim, false, zd, (b * length + first) * dim + from, dim, false,
                         u, 0, dim, queries, rowCount[querySegment], false);
             }
-            prefixPass(b, blocks, zd, step);
+            prefixPass(b, blocks, zd, step, false);
         }
         // out = Z_queries + V·A: copy the query columns, then one product over the whole batch.
         double[] o = out.data();
@@ -179,7 +183,7 @@ final class CausalLinearAttention implements Kernel {
         };
         for (int b = 0; b < batch; b++) {
             Arrays.fill(p, 0.0);
-            prefixPass(b, blocks, zd, step);
+            prefixPass(b, blocks, zd, step, true);
             if (gw != null && querySegment >= 0) {
                 int from = rowFrom[querySegment];
                 gemm.multiply(p, 0, dim, false, zd, (b * length + first) * dim + from, dim, true,
@@ -197,13 +201,25 @@ final class CausalLinearAttention implements Kernel {
         void at(int b, int t, int segment, int column);
     }
 
-    /** Builds the prefix sums S_t of prompt b column by column into the blocks, calling {@code step} at each query column. */
-    private void prefixPass(int b, double[] blocks, double[] zd, QueryStep step) {
-        Arrays.fill(blocks, 0.0);
-        int segment = 0;
-        for (int t = 0; t < length; t++) {
+    /**
+     * Builds the prefix sums S_t of prompt b column by column into the blocks, calling {@code step} at each query
+     * column. The forward pass keeps S just before the first query; the backward pass ({@code resume}) starts from it.
+     */
+    private void prefixPass(int b, double[] blocks, double[] zd, QueryStep step, boolean resume) {
+        int start = 0;
+        if (resume && !scoreForm) {
+            System.arraycopy(beforeQueries, b * blockLength, blocks, 0, blockLength);
+            start = first;
+        } else {
+            Arrays.fill(blocks, 0.0);
+        }
+        int segment = segmentOf(start, 0);
+        for (int t = start; t < length; t++) {
             segment = segmentOf(t, segment);
             int column = (b * length + t) * dim;
+            if (t == first && !resume && !scoreForm) {
+                System.arraycopy(blocks, 0, beforeQueries, b * blockLength, blockLength);
+            }
             if (!scoreForm) {
                 addOuterProduct(blocks, segment, zd, column);
             }

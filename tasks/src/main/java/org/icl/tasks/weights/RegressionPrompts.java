@@ -79,21 +79,20 @@ final class RegressionPrompts {
     void gradientDescent(int q, double eta, int steps, IterateVisitor visitor) {
         double[] moments = new double[d * d];
         double[] xy = new double[d];
+        boolean simd = SIMD && d >= VectorColumns.MIN_ROWS && d <= VectorColumns.MAX_ROWS;
         for (int j = 0; j < n; j++) {
             int base = (q * n + j) * d;
             double y = ys[q * n + j];
             for (int a = 0; a < d; a++) {
                 double xa = xs[base + a];
                 xy[a] += xa * y;
-                for (int b = a; b < d; b++) {
+                if (simd) {
+                    VectorColumns.addScaled(moments, a * d, xa, xs, base, d);
+                    continue;
+                }
+                for (int b = 0; b < d; b++) {
                     moments[a * d + b] += xa * xs[base + b];
                 }
-            }
-        }
-        // X Xᵀ is symmetric: its upper triangle was summed, the lower one is a copy.
-        for (int a = 0; a < d; a++) {
-            for (int b = 0; b < a; b++) {
-                moments[a * d + b] = moments[b * d + a];
             }
         }
         // w ← w − (η/n)(X Xᵀ w − X y) = A w + c with A = I − (η/n) X Xᵀ and c = (η/n) X y.
@@ -106,7 +105,6 @@ final class RegressionPrompts {
             transition[i * d + i] += 1.0;
             xy[i] *= step;
         }
-        boolean simd = SIMD && d >= VectorColumns.MIN_ROWS && d <= VectorColumns.MAX_ROWS;
         double[] w = new double[d];
         double[] next = new double[d];
         for (int k = 1; k <= steps; k++) {
