@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The hot kernels of a weight-prediction training step at the paper's setting (d = 10, n = 20,
- * k = 20), for one shard of 128 prompts (half of the default batch of 256, split over two shards).
- * Run by hand: {@code java -jar bench/target/benchmarks.jar}.
+ * k = 20), for one shard of 32 prompts (the default batch of 256 in the default 8 shards) and for a
+ * whole batch on one tape. Run by hand: {@code java -jar bench/target/benchmarks.jar}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,7 +41,7 @@ public class WeightPredictionBenchmarks {
     @Param({"true", "false"})
     boolean cot;
 
-    @Param({"128"})
+    @Param({"32", "256"})
     int prompts;
 
     private WeightPredictionTask task;
