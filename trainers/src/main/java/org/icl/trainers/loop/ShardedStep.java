@@ -20,8 +20,9 @@ import org.icl.api.task.TrainingBatch;
  * its own tapes (so its own gradients) and its own data stream per step; the shards run on a small
  * thread pool and their gradients are summed in shard order, weighted by shard size, so a step gives
  * the same bits on one thread or many. Each shard samples its prompts for the next step as soon as
- * its backward pass is done, on a second tape, while the other shards finish and the optimiser
- * steps; sampling reads no parameters, so this changes nothing in the results.
+ * its backward pass is done, on a second tape, while the other shards are still computed; sampling
+ * reads no parameters, so this changes nothing in the results. A pool takes the shards in any
+ * order; the array of sampled batches passes between its threads through the step's futures.
  */
 final class ShardedStep implements AutoCloseable {
 
@@ -34,7 +35,8 @@ final class ShardedStep implements AutoCloseable {
     private final double[] weights;
     /** Two tapes per shard: one holds this step's pass while the next step's prompts are written on the other. */
     private final Tape[][] tapes;
-    private final CompletableFuture<?>[] pending;
+    /** Each shard's prompts for its next step, sampled right after its pass (read by whichever thread takes it next). */
+    private final TrainingBatch[] next;
     /** The other threads; null when the calling thread does everything. */
     private final ExecutorService pool;
 
@@ -48,7 +50,7 @@ final class ShardedStep implements AutoCloseable {
         this.sizes = new int[shards];
         this.weights = new double[shards];
         this.tapes = new Tape[shards][2];
-        this.pending = new CompletableFuture<?>[shards];
+        this.next = new TrainingBatch[shards];
         for (int s = 0; s < shards; s++) {
             sizes[s] = batchSize / shards + (s < batchSize % shards ? 1 : 0);
             weights[s] = (double) sizes[s] / batchSize;
@@ -72,35 +74,25 @@ final class ShardedStep implements AutoCloseable {
      */
     double run(int step) {
         int shards = sizes.length;
-        if (step == 1) {
+        double[] values = new double[shards];
+        if (pool == null) {
+            for (int s = 0; s < shards; s++) {
+                values[s] = shardStep(s, step);
+            }
+        } else {
+            @SuppressWarnings("unchecked")
+            CompletableFuture<Double>[] futures = new CompletableFuture[shards];
             for (int s = 0; s < shards; s++) {
                 int shard = s;
-                pending[s] = onCaller(s) ? CompletableFuture.completedFuture(sample(s, 1))
-                        : CompletableFuture.supplyAsync(() -> sample(shard, 1), pool);
+                futures[s] = CompletableFuture.supplyAsync(() -> shardStep(shard, step), pool);
             }
-        }
-        @SuppressWarnings("unchecked")
-        CompletableFuture<Double>[] losses = new CompletableFuture[shards];
-        for (int s = 0; s < shards; s++) {
-            if (!onCaller(s)) {
-                int shard = s;
-                losses[s] = pending[s].thenApplyAsync(batch -> pass(shard, step, (TrainingBatch) batch), pool);
-                if (step < steps) {
-                    pending[s] = losses[s].thenApplyAsync(done -> sample(shard, step + 1), pool);
-                }
-            }
-        }
-        for (int s = 0; s < shards; s++) {
-            if (onCaller(s)) {
-                losses[s] = CompletableFuture.completedFuture(pass(s, step, (TrainingBatch) pending[s].join()));
-                if (step < steps) {
-                    pending[s] = CompletableFuture.completedFuture(sample(s, step + 1));
-                }
+            for (int s = 0; s < shards; s++) {
+                values[s] = join(futures[s]);
             }
         }
         double loss = 0;
         for (int s = 0; s < shards; s++) {
-            loss += weights[s] * join(losses[s]);
+            loss += weights[s] * values[s];
         }
         for (Parameter p : parameters) {
             double[] grad = p.grad().data;
@@ -116,14 +108,15 @@ final class ShardedStep implements AutoCloseable {
         return loss;
     }
 
-    private boolean onCaller(int shard) {
-        return pool == null;
-    }
-
-    /** The forward and backward pass of one shard; returns its loss. */
-    private double pass(int shard, int step, TrainingBatch batch) {
+    /**
+     * One shard's part of a step: its forward and backward pass on the prompts sampled ahead (sampled now at the
+     * first step), then the sampling of its next step's prompts onto its other tape; returns its loss.
+     */
+    private double shardStep(int shard, int step) {
+        TrainingBatch batch = next[shard] != null ? next[shard] : sample(shard, step);
         Tensor loss = batch.loss(model);
         tapes[shard][step % 2].backward(loss);
+        next[shard] = step < steps ? sample(shard, step + 1) : null;
         return loss.data()[0];
     }
 
