@@ -46,6 +46,33 @@ class DeterminismTest {
     }
 
     @Test
+    void oneThreadAndTwoThreadsGiveTheSameBits() throws IOException {
+        // Two shards either way: the shards are fixed by the config, the threads only run them.
+        Path config = Cli.write(dir, "tiny.conf", Cli.TINY_RUN);
+        Path serial = dir.resolve("serial");
+        Path parallel = dir.resolve("parallel");
+        assertEquals(0, Cli.run("train", config.toString(), "-o", serial.toString(), "-q",
+                "--set", "trainer.shards=2", "--set", "trainer.threads=1").exitCode());
+        assertEquals(0, Cli.run("train", config.toString(), "-o", parallel.toString(), "-q",
+                "--set", "trainer.shards=2", "--set", "trainer.threads=2").exitCode());
+        assertEquals(MetricsCsv.read(serial.resolve("metrics.csv")).column("train_loss"),
+                MetricsCsv.read(parallel.resolve("metrics.csv")).column("train_loss"));
+        assertEquals(Files.readString(serial.resolve("parameters.json")), Files.readString(parallel.resolve("parameters.json")));
+    }
+
+    @Test
+    void theShardsDecideTheResult() {
+        // Guards the test above against a shard setting that is silently ignored.
+        Path config = Cli.write(dir, "tiny.conf", Cli.TINY_RUN);
+        Path one = dir.resolve("one");
+        Path two = dir.resolve("two");
+        assertEquals(0, Cli.run("train", config.toString(), "-o", one.toString(), "-q", "--set", "trainer.shards=1").exitCode());
+        assertEquals(0, Cli.run("train", config.toString(), "-o", two.toString(), "-q", "--set", "trainer.shards=2").exitCode());
+        assertNotEquals(MetricsCsv.read(one.resolve("metrics.csv")).column("train_loss"),
+                MetricsCsv.read(two.resolve("metrics.csv")).column("train_loss"));
+    }
+
+    @Test
     void anotherSeedGivesOtherLosses() {
         Path config = Cli.write(dir, "tiny.conf", Cli.TINY_RUN);
         Path first = dir.resolve("first");

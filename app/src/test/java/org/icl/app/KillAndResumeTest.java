@@ -54,7 +54,12 @@ class KillAndResumeTest {
      */
     private static int killAtFirstCheckpoint(Path checkpoint, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Icl.class.getName()));
+                "-Djava.awt.headless=true"));
+        // The child must take the same (SIMD or plain) arithmetic paths as this JVM, or the last bits differ.
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            command.addAll(List.of("--add-modules", "jdk.incubator.vector"));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Icl.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -6,6 +6,7 @@ import org.icl.api.train.Trainer;
 import org.icl.api.train.TrainerFactory;
 import org.icl.trainers.loop.GradientTrainer;
 import org.icl.trainers.loop.LoopSettings;
+import org.icl.trainers.loop.ShardSettings;
 import org.icl.trainers.optim.Adam;
 import org.icl.trainers.optim.AdamSettings;
 
@@ -16,7 +17,7 @@ public final class AdamTrainerFactory implements TrainerFactory {
     public Trainer create(Settings s) {
         LoopSettings loop = LoopSettings.from(s);
         AdamSettings adam = AdamSettings.from(s);
-        return new GradientTrainer(loop, () -> new Adam(adam.beta1(), adam.beta2(), adam.epsilon()));
+        return new GradientTrainer(loop, ShardSettings.from(s), () -> new Adam(adam.beta1(), adam.beta2(), adam.epsilon()));
     }
 
     @Override

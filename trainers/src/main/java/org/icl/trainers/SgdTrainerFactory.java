@@ -6,6 +6,7 @@ import org.icl.api.train.Trainer;
 import org.icl.api.train.TrainerFactory;
 import org.icl.trainers.loop.GradientTrainer;
 import org.icl.trainers.loop.LoopSettings;
+import org.icl.trainers.loop.ShardSettings;
 import org.icl.trainers.optim.Sgd;
 import org.icl.trainers.optim.SgdSettings;
 
@@ -16,7 +17,7 @@ public final class SgdTrainerFactory implements TrainerFactory {
     public Trainer create(Settings s) {
         LoopSettings loop = LoopSettings.from(s);
         SgdSettings sgd = SgdSettings.from(s);
-        return new GradientTrainer(loop, () -> new Sgd(sgd.momentum()));
+        return new GradientTrainer(loop, ShardSettings.from(s), () -> new Sgd(sgd.momentum()));
     }
 
     @Override

@@ -52,12 +52,11 @@ public final class Parameter extends Tensor {
         return trainable != null;
     }
 
-    /** Zeroes the gradient of the entries that do not train. */
-    void maskGradient() {
+    /** Zeroes, in {@code g} (this parameter's gradient or a shard's part of it), the entries that do not train. */
+    void maskGradient(double[] g) {
         if (trainable == null) {
             return;
         }
-        double[] g = grad.data;
         for (int e = 0; e < g.length; e++) {
             if (!trainable[e]) {
                 g[e] = 0.0;

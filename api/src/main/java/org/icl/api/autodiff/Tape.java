@@ -1,7 +1,9 @@
 package org.icl.api.autodiff;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.ojalgo.matrix.store.R064Store;
 
@@ -16,6 +18,8 @@ import org.ojalgo.matrix.store.R064Store;
 public final class Tape {
 
     private final boolean recording;
+    /** Parameter gradients kept by this tape instead of the parameters' own; null when it adds into those. */
+    private final Map<Parameter, double[]> ownGradients;
     private final StorePool pool = new StorePool();
     private final List<Runnable> backwardSteps = new ArrayList<>();
     /** Parameters with frozen entries that received a gradient in the running backward pass. */
@@ -25,18 +29,39 @@ public final class Tape {
     private final ShapeOps shapes = new ShapeOps(this);
     private final ReductionOps reductions = new ReductionOps(this);
 
-    private Tape(boolean recording) {
+    private Tape(boolean recording, boolean keepsGradients) {
         this.recording = recording;
+        this.ownGradients = keepsGradients ? new IdentityHashMap<>() : null;
     }
 
-    /** A tape that records ops for a backward pass. */
+    /** A tape that records ops for a backward pass, adding parameter gradients into {@link Parameter#grad()}. */
     public static Tape forTraining() {
-        return new Tape(true);
+        return new Tape(true, false);
+    }
+
+    /**
+     * A training tape that keeps the parameter gradients of its backward passes to itself
+     * ({@link #gradient}) instead of adding into the parameters' shared ones: several such tapes can
+     * work on parts of one batch on different threads, and their gradients be summed in a fixed order.
+     */
+    public static Tape forTrainingShard() {
+        return new Tape(true, true);
     }
 
     /** A tape that only evaluates: no op is recorded, no gradient is kept. */
     public static Tape forInference() {
-        return new Tape(false);
+        return new Tape(false, false);
+    }
+
+    /**
+     * This shard tape's gradient of {@code p} from the backward passes since the last {@link #reset()}
+     * (zeros if none reached it); laid out like {@code p.data()}. Only for {@link #forTrainingShard()} tapes.
+     */
+    public double[] gradient(Parameter p) {
+        if (ownGradients == null) {
+            throw new IllegalStateException("this tape adds into the parameters' own gradients; use Parameter.grad()");
+        }
+        return ownGradients.computeIfAbsent(p, q -> new double[q.size()]);
     }
 
     /**
@@ -58,15 +83,22 @@ public final class Tape {
             backwardSteps.get(i).run();
         }
         backwardSteps.clear();
-        restricted.forEach(Parameter::maskGradient);
+        // A shard's tape holds its own gradients: the held entries are zeroed there, before the shards are summed.
+        restricted.forEach(p -> p.maskGradient(ownGradients == null ? p.grad().data : gradient(p)));
         restricted.clear();
     }
 
-    /** Forgets the recorded ops and takes back every store; tensors made by this tape become invalid. */
+    /**
+     * Forgets the recorded ops and takes back every store; tensors made by this tape become invalid.
+     * A shard tape's parameter gradients go back to zero.
+     */
     public void reset() {
         backwardSteps.clear();
         restricted.clear();
         pool.releaseAll();
+        if (ownGradients != null) {
+            ownGradients.values().forEach(g -> java.util.Arrays.fill(g, 0.0));
+        }
     }
 
     /**
@@ -75,6 +107,34 @@ public final class Tape {
      */
     public Tensor constant(int rows, int cols, int batch) {
         return result(rows, cols, batch, false, true);
+    }
+
+    /**
+     * A zero-filled constant like {@link #constant(int, int, int)} whose maker promises to write
+     * nothing outside {@code support}; kernels that read the support skip those entries.
+     */
+    public Tensor constant(int rows, int cols, int batch, RowSupport support) {
+        Tensor t = constant(rows, cols, batch);
+        t.support = Tensor.checked(support, rows, cols);
+        return t;
+    }
+
+    /** A zero-filled work array of {@code length} from the tape's pool, for a kernel; taken back at {@link #reset()}. */
+    public double[] scratch(int length) {
+        return pool.take(1, length, true).data;
+    }
+
+    /**
+     * Runs a hand-written {@link Kernel} whose result is a batch of {@code rows × cols} matrices,
+     * and records its backward step if any of {@code inputs} (every tensor it reads) needs a gradient.
+     */
+    public Tensor apply(Kernel kernel, int rows, int cols, int batch, Tensor... inputs) {
+        Tensor out = result(rows, cols, batch, tracks(inputs), false);
+        kernel.forward(out);
+        if (out.requiresGrad()) {
+            record(out, () -> kernel.backward(out, out.grad.data, t -> t.requiresGrad() ? gradOf(t) : null));
+        }
+        return out;
     }
 
     // ---- products --------------------------------------------------------------------------------
@@ -288,8 +348,13 @@ public final class Tape {
     }
 
     double[] gradOf(Tensor t) {
-        if (t instanceof Parameter p && p.restricted() && !restricted.contains(p)) {
-            restricted.add(p);
+        if (t instanceof Parameter p) {
+            if (p.restricted() && !restricted.contains(p)) {
+                restricted.add(p);
+            }
+            if (ownGradients != null) {
+                return gradient(p);
+            }
         }
         if (t.grad == null) {
             t.grad = pool.take(t.rows(), (long) t.cols() * t.batch(), true);

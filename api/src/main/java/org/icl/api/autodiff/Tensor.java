@@ -1,5 +1,7 @@
 package org.icl.api.autodiff;
 
+import java.util.Optional;
+
 import org.ojalgo.matrix.store.R064Store;
 
 /**
@@ -18,6 +20,8 @@ public class Tensor {
     private final R064Store value;
     private final boolean requiresGrad;
     R064Store grad;
+    /** Rows that may be nonzero, column by column, when the tensor's maker announced them; null means dense. */
+    RowSupport support;
 
     Tensor(int rows, int cols, int batch, R064Store value, boolean requiresGrad) {
         if (value.countRows() != rows || value.countColumns() != (long) cols * batch) {
@@ -37,6 +41,23 @@ public class Tensor {
             throw new IllegalArgumentException("array has " + data.length + " entries, expected " + rows * cols * batch);
         }
         return new Tensor(rows, cols, batch, R064Store.wrap(data, rows), false);
+    }
+
+    /**
+     * Wraps a column-major array as a constant whose entries outside {@code support} are zero (the
+     * caller's promise; kernels skip them).
+     */
+    public static Tensor wrap(int rows, int cols, int batch, double[] data, RowSupport support) {
+        Tensor t = wrap(rows, cols, batch, data);
+        t.support = checked(support, rows, cols);
+        return t;
+    }
+
+    static RowSupport checked(RowSupport support, int rows, int cols) {
+        if (!support.fits(rows, cols)) {
+            throw new IllegalArgumentException(support + " does not fit a " + rows + "×" + cols + " matrix");
+        }
+        return support;
     }
 
     /** Rows of each matrix (the token dimension, for a prompt). */
@@ -62,6 +83,11 @@ public class Tensor {
     /** Whether backward passes reach this tensor: true for parameters and results computed from them. */
     public boolean requiresGrad() {
         return requiresGrad;
+    }
+
+    /** The rows each column may use, if the tensor's maker announced them (a task's inputs); empty means dense. */
+    public Optional<RowSupport> support() {
+        return Optional.ofNullable(support);
     }
 
     /** The ojAlgo store holding the batch, {@code rows × (batch·cols)}. */

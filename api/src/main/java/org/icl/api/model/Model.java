@@ -10,6 +10,8 @@ import org.icl.api.autodiff.Tensor;
 /**
  * A sequence-to-sequence map on token columns, written as a forward pass on the tape; the tape
  * derives the backward pass. Input and output are batches of {@code tokenDim × length} matrices.
+ * A trainer may run {@link #forward} on several tapes from several threads at once (parts of one
+ * batch), so a forward pass must only read the model's own state.
  */
 public interface Model {
 
@@ -33,6 +35,14 @@ public interface Model {
      */
     default Model atTrainingStep(int step) {
         return this;
+    }
+
+    /**
+     * Starts autoregressive decoding of a batch of prompts. The default runs {@link #forward} over the
+     * whole sequence at every step; a model with a running state overrides it.
+     */
+    default Decoder decoder(Tensor prompt) {
+        return new RecomputingDecoder(this, prompt);
     }
 
     /** The trainable matrices, in a fixed order. */

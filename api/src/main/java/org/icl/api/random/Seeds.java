@@ -18,6 +18,11 @@ public final class Seeds {
         return mix(root ^ mix(h));
     }
 
+    /** The seed of the stream numbered {@code index} under {@code root} (one per training step and shard, say). */
+    public static long derive(long root, long index) {
+        return mix(mix(root) + mix(index + 0x9e3779b97f4a7c15L));
+    }
+
     /** A generator for stream {@code name} under {@code root}. */
     public static SplittableRandom stream(long root, String name) {
         return new SplittableRandom(derive(root, name));

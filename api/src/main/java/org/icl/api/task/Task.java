@@ -13,7 +13,9 @@ import org.icl.api.model.Model;
  * out on held-out prompts, and knows the theory a correct model must match.
  *
  * <p>The task owns how the model is applied (teacher forcing, autoregressive decoding, which
- * columns are read), so trainers and models stay independent of any one task's layout.
+ * columns are read), so trainers and models stay independent of any one task's layout. A trainer
+ * may sample and compute losses on several tapes from several threads at once, so these methods
+ * must keep no mutable state of their own.
  */
 public interface Task {
 
@@ -22,6 +24,15 @@ public interface Task {
 
     /** Samples a batch of {@code batchSize} training prompts, applies the model on the tape, and returns the scalar loss. */
     Tensor trainingLoss(Tape tape, Model model, RandomGenerator random, int batchSize);
+
+    /**
+     * Samples {@code batchSize} training prompts onto the tape, ready for the model. A trainer may call
+     * this ahead of the step that uses them, on another thread, while the model's parameters are still
+     * being updated; so it must not read the model. The default samples only when the loss is asked.
+     */
+    default TrainingBatch sampleTraining(Tape tape, RandomGenerator random, int batchSize) {
+        return model -> trainingLoss(tape, model, random, batchSize);
+    }
 
     /** Rolls the model out on the first {@code prompts} of the task's fixed evaluation prompts. */
     Evaluation evaluate(Model model, int prompts);

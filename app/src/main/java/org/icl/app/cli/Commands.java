@@ -9,7 +9,7 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "icl", mixinStandardHelpOptions = true, versionProvider = Commands.Version.class,
         description = "Train and compare transformers that learn multi-step algorithms (CoT, looping) on in-context tasks.",
         subcommands = {TrainCommand.class, RunCommand.class, ReportCommand.class, EvalCommand.class, PluginsCommand.class,
-            HelpCommand.class})
+            BenchCommand.class, HelpCommand.class})
 public final class Commands {
 
     /** {@code icl --version}: the version and the commit this build was made from. */

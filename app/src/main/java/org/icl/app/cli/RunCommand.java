@@ -94,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Config builtIn() {
+    static Config builtIn() {
         try (Reader reader = new InputStreamReader(
                 RunCommand.class.getClassLoader().getResourceAsStream(DEFAULT_STUDY), StandardCharsets.UTF_8)) {
             return ConfigFactory.parseReader(reader, ConfigParseOptions.defaults().setOriginDescription("built-in " + DEFAULT_STUDY));

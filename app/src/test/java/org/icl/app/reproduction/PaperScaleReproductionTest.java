@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The built-in default study at paper scale (d = 10, n = 20, k = 20, η = 0.3, Adam lr 1e-2, batch 256,
  * 3000 steps, 10,000 evaluation prompts), held to the acceptance bounds of the foundation issue.
- * Takes about two minutes on two cores: run it with {@code mvn -B test -Ppaper-scale}.
+ * Takes about 30 seconds on two cores: run it with {@code mvn -B test -Ppaper-scale}.
  */
 @Tag("paper-scale")
 class PaperScaleReproductionTest {

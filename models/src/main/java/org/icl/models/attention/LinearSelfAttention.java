@@ -6,6 +6,7 @@ import java.util.random.RandomGenerator;
 import org.icl.api.autodiff.Parameter;
 import org.icl.api.autodiff.Tape;
 import org.icl.api.autodiff.Tensor;
+import org.icl.api.model.Decoder;
 import org.icl.api.model.Model;
 
 /**
@@ -35,6 +36,10 @@ public final class LinearSelfAttention implements Model {
 
     @Override
     public Tensor forward(Tape tape, Tensor z, int firstOutput) {
+        if (causal) {
+            return tape.apply(new CausalLinearAttention(tape, z, v, w, firstOutput, normalizer),
+                    z.rows(), z.cols() - firstOutput, z.batch(), z, v, w);
+        }
         Tensor queries = firstOutput == 0 ? z : tape.sliceCols(z, firstOutput, z.cols());
         Tensor keysTimesQueries = tape.matmul(z, true, tape.matmul(w, queries), false);
         Tensor scores = causal ? tape.causalMask(keysTimesQueries, firstOutput, 0.0) : keysTimesQueries;
@@ -42,6 +47,11 @@ public final class LinearSelfAttention implements Model {
         // which makes decoding one column cost O(D·T) instead of O(D²·T).
         Tensor update = tape.matmul(v, tape.matmul(z, tape.scale(scores, normalizer)));
         return tape.add(queries, update);
+    }
+
+    @Override
+    public Decoder decoder(Tensor prompt) {
+        return new RunningStateDecoder(v.data(), w.data(), normalizer, prompt);
     }
 
     @Override

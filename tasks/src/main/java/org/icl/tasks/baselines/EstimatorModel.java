@@ -12,16 +12,18 @@ import org.icl.tasks.weights.RegressionPrompts;
 /**
  * An estimator dressed as a model, so that a task scores it exactly like a trained one: it reads each
  * prompt's examples from the token columns, estimates w and writes the task's prediction from it into
- * every requested output column (so any rollout length reads the same estimate). It has no parameters, and
- * like a trained model it is confined to one thread.
+ * every requested output column (so any rollout length reads the same estimate). It has no parameters; its
+ * one cache is a single immutable value, so chunks of prompts may be rolled out on several threads.
  */
 public final class EstimatorModel implements Model {
 
     private final Estimator estimator;
     private final EstimatorLayout layout;
-    /** The last batch's examples and estimates: an autoregressive rollout asks again with the same examples each step. */
-    private RegressionPrompts lastExamples;
-    private double[] lastEstimates;
+    /** The last batch's examples and estimates (an autoregressive rollout asks again with the same examples each step). */
+    private volatile Estimated last;
+
+    private record Estimated(RegressionPrompts examples, double[] estimates) {
+    }
 
     public EstimatorModel(Estimator estimator, EstimatorLayout layout) {
         this.estimator = estimator;
@@ -40,14 +42,15 @@ public final class EstimatorModel implements Model {
     }
 
     private double[] estimates(RegressionPrompts examples) {
-        if (lastExamples != null && lastExamples.count == examples.count && lastExamples.n == examples.n
-                && Arrays.equals(lastExamples.xs, examples.xs) && Arrays.equals(lastExamples.ys, examples.ys)) {
-            return lastEstimates;
+        Estimated cached = last;
+        if (cached != null && cached.examples().count == examples.count && cached.examples().n == examples.n
+                && Arrays.equals(cached.examples().xs, examples.xs) && Arrays.equals(cached.examples().ys, examples.ys)) {
+            return cached.estimates();
         }
         // A prompt without examples gets the prior mean w = 0 from every estimator.
-        lastEstimates = examples.n == 0 ? new double[examples.count * examples.d] : estimator.estimate(examples);
-        lastExamples = examples;
-        return lastEstimates;
+        double[] estimates = examples.n == 0 ? new double[examples.count * examples.d] : estimator.estimate(examples);
+        last = new Estimated(examples, estimates);
+        return estimates;
     }
 
     @Override

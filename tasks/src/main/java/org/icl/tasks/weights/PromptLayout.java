@@ -2,10 +2,17 @@ package org.icl.tasks.weights;
 
 import java.util.List;
 
+import org.icl.api.autodiff.RowSupport;
 import org.icl.api.task.TokenBlock;
 
 /** Row blocks of a weight-prediction token: x (d rows) | y (1) | w (d) | const (1). */
 record PromptLayout(int d) {
+
+    /** The first {@code dataColumns} columns are data tokens (x, y rows only); the rest are CoT tokens (w, const rows only). */
+    RowSupport support(int dataColumns) {
+        return new RowSupport(List.of(new RowSupport.Segment(0, x(), y() + 1),
+                new RowSupport.Segment(dataColumns, w(), constant() + 1)));
+    }
 
     int x() {
         return 0;

@@ -4,9 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 
 import org.icl.api.autodiff.Tape;
 import org.icl.api.autodiff.Tensor;
+import org.icl.api.model.Decoder;
 import org.icl.api.model.Model;
 import org.icl.api.random.Seeds;
 import org.icl.api.task.Curve;
@@ -18,6 +20,7 @@ import org.icl.tasks.baselines.Baselines;
 import org.icl.tasks.baselines.BestStepGradientDescent;
 import org.icl.tasks.baselines.GradientDescentSpectrum;
 import org.icl.tasks.baselines.TunedStep;
+import org.icl.api.task.TrainingBatch;
 
 /**
  * In-context weight prediction for linear regression, with or without chain of thought
@@ -51,13 +54,18 @@ public final class WeightPredictionTask implements Task {
 
     @Override
     public Tensor trainingLoss(Tape tape, Model model, RandomGenerator random, int batchSize) {
+        return sampleTraining(tape, random, batchSize).loss(model);
+    }
+
+    @Override
+    public TrainingBatch sampleTraining(Tape tape, RandomGenerator random, int batchSize) {
         int d = settings.d();
         int n = settings.n();
         // Training prompts always use Σ = I; the covariance option is for out-of-distribution evaluation.
-        RegressionPrompts prompts = RegressionPrompts.sample(random, batchSize, d, n, settings.noise(), List.of());
+        RegressionPrompts prompts = RegressionPrompts.sample(random, batchSize, d, n, settings.noise(), tape);
         if (settings.cot()) {
             int k = settings.k();
-            Tensor z = tape.constant(layout.rows(), n + k, batchSize);
+            Tensor z = tape.constant(layout.rows(), n + k, batchSize, layout.support(n));
             Tensor target = tape.constant(layout.rows(), k, batchSize);
             for (int b = 0; b < batchSize; b++) {
                 writeDataColumns(z, b, prompts, b);
@@ -70,49 +78,60 @@ public final class WeightPredictionTask implements Task {
                     writeWeightColumn(target, prompt, step - 1, w);
                 });
             }
-            return tape.squaredError(model.forward(tape, z, n), target);
+            return model -> tape.squaredError(model.forward(tape, z, n), target);
         }
-        Tensor z = tape.constant(layout.rows(), n + 1, batchSize);
+        Tensor z = tape.constant(layout.rows(), n + 1, batchSize, layout.support(n));
         for (int b = 0; b < batchSize; b++) {
             writeDataColumns(z, b, prompts, b);
             writeWeightColumn(z, b, n, null);
         }
-        Tensor predicted = tape.sliceRows(model.forward(tape, z, n), layout.w(), layout.w() + d);
-        return tape.squaredError(predicted, Tensor.wrap(d, 1, batchSize, prompts.weights));
+        Tensor weights = Tensor.wrap(d, 1, batchSize, prompts.weights);
+        return model -> tape.squaredError(tape.sliceRows(model.forward(tape, z, n), layout.w(), layout.w() + d), weights);
     }
 
     @Override
     public Evaluation evaluate(Model model, int prompts) {
         int count = Math.min(prompts, evaluation.count);
         double[] losses = new double[count];
+        int chunk = settings.evalChunk();
+        // Chunks are rolled out in parallel; their sums are added in chunk order, so the result has the same bits on any number of threads.
+        double[] sums = IntStream.range(0, (count + chunk - 1) / chunk).parallel()
+                .mapToDouble(c -> chunkLoss(model, c * chunk, Math.min(chunk, count - c * chunk), losses)).toArray();
         double total = 0;
-        Tape tape = Tape.forInference();
-        for (int start = 0; start < count; start += settings.evalChunk()) {
-            int size = Math.min(settings.evalChunk(), count - start);
-            Tensor last = rollOut(tape, model, start, size);
-            for (int b = 0; b < size; b++) {
-                losses[start + b] = evaluation.squaredError(start + b, last.data(), last.index(b, layout.w(), 0));
-                total += losses[start + b];
-            }
-            tape.reset();
+        for (double sum : sums) {
+            total += sum;
         }
         return Evaluation.ofPromptLosses(losses, Map.of("eval_loss_per_dim", total / count / settings.d()));
     }
 
+    /**
+     * The summed squared error of the final w-block over evaluation prompts first..first+size−1; each
+     * prompt's own error goes into {@code losses} (chunks write disjoint ranges).
+     */
+    private double chunkLoss(Model model, int first, int size, double[] losses) {
+        Tensor last = rollOut(model, first, size);
+        double total = 0;
+        for (int b = 0; b < size; b++) {
+            losses[first + b] = evaluation.squaredError(first + b, last.data(), last.index(b, layout.w(), 0));
+            total += losses[first + b];
+        }
+        return total;
+    }
+
     /** Starts from Z_0 and appends the model's own last output column until the final step; returns that column. */
-    private Tensor rollOut(Tape tape, Model model, int first, int size) {
+    private Tensor rollOut(Model model, int first, int size) {
         int n = settings.n();
-        Tensor z = tape.constant(layout.rows(), n + 1, size);
+        double[] prompt = new double[layout.rows() * (n + 1) * size];
+        Tensor z = Tensor.wrap(layout.rows(), n + 1, size, prompt, layout.support(n));
         for (int b = 0; b < size; b++) {
             writeDataColumns(z, b, evaluation, first + b);
             writeWeightColumn(z, b, n, null);
         }
-        Tensor last = null;
-        for (int step = 1; step <= settings.rolloutSteps(); step++) {
-            last = model.forward(tape, z, z.cols() - 1);
-            if (step < settings.rolloutSteps()) {
-                z = tape.concatCols(z, last);
-            }
+        Decoder decoder = model.decoder(z);
+        Tensor last = decoder.output();
+        for (int step = 2; step <= settings.rolloutSteps(); step++) {
+            decoder.append(last);
+            last = decoder.output();
         }
         return last;
     }

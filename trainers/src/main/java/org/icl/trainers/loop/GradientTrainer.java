@@ -12,8 +12,6 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 import org.icl.api.autodiff.Parameter;
-import org.icl.api.autodiff.Tape;
-import org.icl.api.autodiff.Tensor;
 import org.icl.api.config.InvalidInputException;
 import org.icl.api.model.Model;
 import org.icl.api.random.Seeds;
@@ -42,11 +40,18 @@ public final class GradientTrainer implements Trainer {
     static final String DATA_STREAM = "trainer.data";
 
     private final LoopSettings settings;
+    private final ShardSettings shards;
     private final Supplier<Optimizer> optimizers;
 
-    /** A trainer that starts each run with a fresh optimiser from {@code optimizers}. */
+    /** A trainer that starts each run with a fresh optimiser from {@code optimizers}, the whole batch on one thread. */
     public GradientTrainer(LoopSettings settings, Supplier<Optimizer> optimizers) {
+        this(settings, ShardSettings.SERIAL, optimizers);
+    }
+
+    /** A trainer that splits each batch as {@code shards} says (see {@link ShardedStep}). */
+    public GradientTrainer(LoopSettings settings, ShardSettings shards, Supplier<Optimizer> optimizers) {
         this.settings = settings;
+        this.shards = shards;
         this.optimizers = optimizers;
     }
 
@@ -63,8 +68,9 @@ public final class GradientTrainer implements Trainer {
                 resumed.map(Checkpoint::trainBaseline).orElse(Double.NaN), resumed.map(Checkpoint::evalBaseline).orElse(Double.NaN));
         double secondsBefore = resumed.map(Checkpoint::seconds).orElse(0.0);
         long evaluating = (long) (resumed.map(Checkpoint::evaluationSeconds).orElse(0.0) * 1e9);
+        ShardedStep batches = new ShardedStep(task, model, settings.batchSize(), shards,
+                Seeds.derive(context.seed(), DATA_STREAM), settings.steps());
 
-        Tape tape = Tape.forTraining();
         Optional<MetricsLog> log = context.directory().map(dir -> resumed.isPresent()
                 ? MetricsLog.resume(dir.resolve(RunFiles.METRICS), resumed.get().metricsBytes())
                 : MetricsLog.create(dir.resolve(RunFiles.METRICS)));
@@ -75,14 +81,9 @@ public final class GradientTrainer implements Trainer {
         try {
             while (divergence.isEmpty() && step < settings.steps()) {
                 step++;
-                parameters.forEach(Parameter::zeroGrad);
-                Tensor loss = task.trainingLoss(tape, model.atTrainingStep(step), Seeds.stream(context.seed(), DATA_STREAM, step), settings.batchSize());
-                double value = loss.data()[0];
+                // the loss of the step and its gradient, written over every parameter's
+                double value = batches.run(step);
                 divergence = guard.training(step, value);
-                if (divergence.isEmpty()) {
-                    tape.backward(loss);
-                }
-                tape.reset();
                 Double evalLoss = null;
                 if (divergence.isEmpty()) {
                     // A diverged step applies no update: the parameters keep the values of the step before.
@@ -110,6 +111,7 @@ public final class GradientTrainer implements Trainer {
                 showProgress(bar, step, value, evalLoss);
             }
         } finally {
+            batches.close();
             log.ifPresent(MetricsLog::close);
             bar.ifPresent(ProgressBar::close);
         }

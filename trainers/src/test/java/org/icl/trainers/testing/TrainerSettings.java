@@ -11,9 +11,13 @@ public final class TrainerSettings {
     private TrainerSettings() {
     }
 
-    /** The "trainer" block for {@code type} (adam or sgd): its reference.conf defaults under {@code overrides}. */
+    /**
+     * The "trainer" block for {@code type} (adam or sgd): its reference.conf defaults under {@code overrides}, with
+     * one shard unless the overrides say otherwise, so that a fake task sees one loss call per step, in order.
+     */
     public static Settings of(String type, String overrides) {
         Config defaults = ConfigFactory.defaultReference().getConfig("icl.defaults.trainer." + type);
-        return new Settings(ConfigFactory.parseString(overrides).withFallback(defaults), "trainer");
+        return new Settings(ConfigFactory.parseString(overrides).withFallback(ConfigFactory.parseString("shards = 1"))
+                .withFallback(defaults), "trainer");
     }
 }
