@@ -9,7 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** Writes {@code result.json}: metrics, theory (with the reference named), ratio and mechanism report. */
+/** Writes {@code result.json}: metrics, theory (with the reference named) and ratio when the task has theory, and mechanism report. */
 final class ResultFile {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -29,13 +29,15 @@ final class ResultFile {
             metrics.put("monitor_eval_seconds", training.evaluationSeconds());
             metrics.put("steps_per_second", training.stepsPerSecond());
         });
-        Map<String, Object> theory = new LinkedHashMap<>(result.theory().values());
-        theory.put("reference", result.theory().reference());
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("run", result.name());
         content.put("metrics", metrics);
-        content.put("theory", theory);
-        content.put("eval_loss_over_reference", result.ratioToTheory());
+        result.theory().ifPresent(t -> {
+            Map<String, Object> theory = new LinkedHashMap<>(t.values());
+            theory.put("reference", t.reference());
+            content.put("theory", theory);
+            content.put("eval_loss_over_reference", result.ratioToTheory().getAsDouble());
+        });
         content.put("mechanism", result.mechanism());
         return content;
     }

@@ -56,7 +56,8 @@ public final class RunExecutor {
     public static RunResult evaluate(RunPlan plan, Optional<TrainingSummary> training) {
         Evaluation evaluation = plan.task().evaluate(plan.model(), plan.task().evaluationPrompts());
         Map<String, Object> mechanism = plan.task().inspect(plan.model());
-        return new RunResult(plan.name(), training, evaluation, plan.task().theory(), mechanism);
+        return new RunResult(plan.name(), training, evaluation, plan.task().theory(), plan.task().reportedMetrics(),
+                mechanism);
     }
 
     private static void writeConfig(RunPlan plan, Path dir) {

@@ -23,9 +23,9 @@ class PaperScaleReproductionTest {
         RunResult cot = StudyReproduction.run("cot", BASE + "task.cot = true");
         RunResult noCot = StudyReproduction.run("no-cot", BASE + "task.cot = false");
 
-        assertEquals(110.0 / 31.0, noCot.theory().referenceValue(), 1e-12);
-        assertEquals(1.0, noCot.ratioToTheory(), 0.05, "no-CoT eval " + noCot.evaluation().loss());
-        assertEquals(1.0, cot.ratioToTheory(), 0.05, "CoT eval " + cot.evaluation().loss());
+        assertEquals(110.0 / 31.0, noCot.theory().orElseThrow().referenceValue(), 1e-12);
+        assertEquals(1.0, noCot.ratioToTheory().getAsDouble(), 0.05, "no-CoT eval " + noCot.evaluation().loss());
+        assertEquals(1.0, cot.ratioToTheory().getAsDouble(), 0.05, "CoT eval " + cot.evaluation().loss());
         assertTrue(cot.evaluation().loss() * 10 < noCot.evaluation().loss());
 
         assertTrue(StudyReproduction.mechanism(cot, "v_mass_outside_v31") < 0.01);

@@ -1,6 +1,7 @@
 package org.icl.trainers.loop;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -50,7 +51,7 @@ public final class GradientTrainer implements Trainer {
         Optimizer optimizer = optimizers.get();
         RandomGenerator data = Seeds.stream(context.seed(), "trainer.data");
         Tape tape = Tape.forTraining();
-        Optional<MetricsLog> log = context.directory().map(dir -> new MetricsLog(dir.resolve("metrics.csv")));
+        Optional<MetricsLog> log = context.directory().map(dir -> new MetricsLog(dir.resolve("metrics.csv"), task.reportedMetrics()));
         Optional<ProgressBar> bar = context.showProgress() ? Optional.of(progressBar(context.label())) : Optional.empty();
         long start = System.nanoTime();
         double[] recent = new double[Math.min(FINAL_LOSS_WINDOW, settings.steps())];
@@ -71,16 +72,18 @@ public final class GradientTrainer implements Trainer {
                 recent[step % recent.length] = value;
 
                 Double evalLoss = null;
+                Map<String, Double> reported = null;
                 boolean last = step == settings.steps();
                 if (last || (settings.evalEvery() > 0 && step % settings.evalEvery() == 0)) {
                     long evaluationStart = System.nanoTime();
                     Evaluation evaluation = task.evaluate(model, settings.monitorPrompts());
                     evaluating += System.nanoTime() - evaluationStart;
                     evalLoss = evaluation.loss();
+                    reported = evaluation.metrics();
                     LOG.debug("{} step {}: train {} eval {}", context.label(), step, value, evalLoss);
                     context.directory().ifPresent(dir -> ParameterFile.write(dir.resolve("parameters.json"), parameters));
                 }
-                MetricsLog.Row row = new MetricsLog.Row(step, value, evalLoss, (System.nanoTime() - start) / 1e9);
+                MetricsLog.Row row = new MetricsLog.Row(step, value, evalLoss, reported, (System.nanoTime() - start) / 1e9);
                 log.ifPresent(l -> l.append(row));
                 int current = step;
                 Double shown = evalLoss;
