@@ -1,6 +1,7 @@
 package org.icl.tasks;
 
 import org.icl.api.plugin.PluginModule;
+import org.icl.tasks.tree.TreePathFactory;
 import org.icl.tasks.weights.WeightPredictionFactory;
 
 /** Registers the built-in task plugins. */
@@ -9,5 +10,6 @@ public final class TasksModule extends PluginModule {
     @Override
     protected void configure() {
         registerTask("weight-prediction", WeightPredictionFactory.class);
+        registerTask("tree-path", TreePathFactory.class);
     }
 }
