@@ -2,6 +2,7 @@ package org.icl.models;
 
 import org.icl.api.plugin.PluginModule;
 import org.icl.models.attention.LinearSelfAttentionFactory;
+import org.icl.models.softmax.SoftmaxAttentionFactory;
 
 /** Registers the built-in model plugins. */
 public final class ModelsModule extends PluginModule {
@@ -9,5 +10,6 @@ public final class ModelsModule extends PluginModule {
     @Override
     protected void configure() {
         registerModel("linear-attention", LinearSelfAttentionFactory.class);
+        registerModel("softmax-attention", SoftmaxAttentionFactory.class);
     }
 }

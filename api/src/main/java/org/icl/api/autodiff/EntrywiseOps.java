@@ -1,6 +1,6 @@
 package org.icl.api.autodiff;
 
-/** Entrywise ops: sums, products, scaling, elementwise functions and causal masking. The public entry points are {@link Tape}'s methods of the same names. */
+/** Entrywise ops: sums, products, scaling, elementwise functions, per-row broadcasts and causal masking. The public entry points are {@link Tape}'s methods of the same names. */
 final class EntrywiseOps extends OpFamily {
 
     EntrywiseOps(Tape tape) {
@@ -93,6 +93,65 @@ final class EntrywiseOps extends OpFamily {
                 double[] ga = gradOf(a);
                 for (int e = 0; e < g.length; e++) {
                     ga[e] += g[e] * f.derivative(x[e], z[e]);
+                }
+            });
+        }
+        return out;
+    }
+
+    Tensor addColumn(Tensor a, Tensor column) {
+        return rowwise(a, column, false);
+    }
+
+    Tensor scaleRows(Tensor a, Tensor factors) {
+        return rowwise(a, factors, true);
+    }
+
+    /**
+     * a + v·1ᵀ (v added to every column) or diag(v)·a (row r scaled by v_r), for a column v of a's
+     * rows; v of batch 1 serves the whole batch, else it has a's batch and serves matrix by matrix.
+     */
+    private Tensor rowwise(Tensor a, Tensor v, boolean product) {
+        String op = product ? "scaleRows" : "addColumn";
+        if (v.rows() != a.rows() || v.cols() != 1) {
+            throw new IllegalArgumentException(op + ": " + v + " is not a column of " + a.rows() + " rows");
+        }
+        if (v.batch() != 1 && v.batch() != a.batch()) {
+            throw new IllegalArgumentException(op + ": batches " + a.batch() + " and " + v.batch() + " do not broadcast");
+        }
+        int rows = a.rows();
+        int cols = a.cols();
+        int vStep = v.batch() == 1 ? 0 : rows;
+        Tensor out = result(rows, cols, a.batch(), tracks(a, v), false);
+        double[] x = a.data();
+        double[] u = v.data();
+        double[] z = out.data();
+        for (int s = 0; s < a.batch(); s++) {
+            for (int c = 0; c < cols; c++) {
+                int base = (s * cols + c) * rows;
+                for (int r = 0; r < rows; r++) {
+                    z[base + r] = product ? u[s * vStep + r] * x[base + r] : x[base + r] + u[s * vStep + r];
+                }
+            }
+        }
+        if (out.requiresGrad()) {
+            record(out, () -> {
+                double[] g = out.grad.data;
+                double[] ga = a.requiresGrad() ? gradOf(a) : null;
+                double[] gv = v.requiresGrad() ? gradOf(v) : null;
+                for (int s = 0; s < a.batch(); s++) {
+                    for (int c = 0; c < cols; c++) {
+                        int base = (s * cols + c) * rows;
+                        for (int r = 0; r < rows; r++) {
+                            double ge = g[base + r];
+                            if (ga != null) {
+                                ga[base + r] += product ? ge * u[s * vStep + r] : ge;
+                            }
+                            if (gv != null) {
+                                gv[s * vStep + r] += product ? ge * x[base + r] : ge;
+                            }
+                        }
+                    }
                 }
             });
         }

@@ -108,6 +108,16 @@ public final class Tape {
         return entrywise.map(a, f);
     }
 
+    /** a + v·1ᵀ: the column v (a's rows × 1, batch 1 or a's batch) added to every column of a, e.g. a bias. */
+    public Tensor addColumn(Tensor a, Tensor v) {
+        return entrywise.addColumn(a, v);
+    }
+
+    /** diag(v)·a: row r of a multiplied by v_r, for a column v (a's rows × 1, batch 1 or a's batch), e.g. a gain. */
+    public Tensor scaleRows(Tensor a, Tensor v) {
+        return entrywise.scaleRows(a, v);
+    }
+
     /**
      * Causal mask over keys (rows) and queries (columns): entry (s, t) is kept when s ≤ t and
      * replaced by {@code fill} otherwise (0 for linear attention, −∞ before a softmax).
@@ -154,9 +164,23 @@ public final class Tape {
 
     // ---- softmax, reductions and losses ----------------------------------------------------------
 
-    /** Softmax down each column (over the rows); −∞ entries get probability 0. */
+    /**
+     * Softmax down each column (over the rows), computed with the column's maximum taken out. Infinite
+     * entries follow the limits: −∞ entries get probability 0; if a column holds +∞ entries they share
+     * the probability equally and all others get 0; a column of only −∞ (a query that may attend to
+     * nothing) gets all zeros, not NaN, so its attention output is zero and no gradient flows through it.
+     */
     public Tensor softmaxColumns(Tensor a) {
         return reductions.softmaxColumns(a);
+    }
+
+    /**
+     * Each column centred and scaled to unit variance over its rows, (x − mean)/sqrt(variance + ε) with the
+     * biased variance: the normalisation of layer norm, whose gain and bias are {@link #scaleRows} and
+     * {@link #addColumn}. ε > 0 keeps a constant column finite (it maps to zeros).
+     */
+    public Tensor normalizeColumns(Tensor a, double epsilon) {
+        return reductions.normalizeColumns(a, epsilon);
     }
 
     /** The sum of all entries over the whole batch, as a scalar. */
@@ -173,15 +197,40 @@ public final class Tape {
     }
 
     /**
+     * Squared error per supervised token: Σ_c ||prediction_c − target_c||² over the supervised columns c,
+     * divided by their number, so that sequences of different lengths (padded to one width) weigh every
+     * token alike. {@code supervised[b·cols + c]} says whether column c of matrix b counts; 0 if none does.
+     */
+    public Tensor squaredErrorPerToken(Tensor prediction, Tensor target, boolean[] supervised) {
+        return reductions.squaredErrorPerToken(prediction, target, supervised);
+    }
+
+    /**
      * Cross-entropy of a softmax down each column of {@code logits} against class indices, summed over
      * columns and averaged over the batch. {@code targets[b·cols + c]} is the class of column c of matrix b,
-     * or −1 to leave that column out.
+     * or −1 to leave that column out. Computed through log-sum-exp, so it stays exact for large logits
+     * (logits (0, 800) with target 0 cost 800) and accepts −∞ logits (masked classes) on non-targets; a
+     * target whose logit is −∞ costs +∞. With +∞ logits the limits of {@link #softmaxColumns} apply.
      */
     public Tensor crossEntropy(Tensor logits, int[] targets) {
         return reductions.crossEntropy(logits, targets);
     }
 
+    /**
+     * {@link #crossEntropy} divided by the number of supervised columns (targets ≥ 0) instead of the batch:
+     * the mean loss per supervised token, so sequences of different lengths weigh every token alike; 0 if
+     * no column is supervised.
+     */
+    public Tensor crossEntropyPerToken(Tensor logits, int[] targets) {
+        return reductions.crossEntropyPerToken(logits, targets);
+    }
+
     // ---- plumbing for the op families -----------------------------------------------------------
+
+    /** Entries held in the pool's free stores (for tests of its bound). */
+    long pooledEntries() {
+        return pool.freeEntries();
+    }
 
     void record(Tensor out, Runnable step) {
         backwardSteps.add(() -> {

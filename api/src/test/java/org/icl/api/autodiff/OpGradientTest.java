@@ -93,6 +93,59 @@ class OpGradientTest {
         assertGradients(name, projected(1, (tape, in) -> tape.map(in.get(0), f)), List.of(a));
     }
 
+    @ParameterizedTest(name = "{0}, batches {1} and {2}")
+    @CsvSource({"addColumn, 1, 1", "addColumn, 3, 1", "addColumn, 3, 3",
+        "scaleRows, 1, 1", "scaleRows, 3, 1", "scaleRows, 3, 3"})
+    void rowBroadcasts(String op, int aBatch, int vBatch) {
+        SplittableRandom random = new SplittableRandom(39);
+        Tensor a = trainable(ROWS, COLS, aBatch, random);
+        Tensor v = vBatch == 1 ? parameter("v", ROWS, 1, random) : leaf(ROWS, 1, vBatch, random);
+        BiFunction<Tape, List<Tensor>, Tensor> f = (tape, in) -> op.equals("addColumn")
+                ? tape.addColumn(in.get(0), in.get(1)) : tape.scaleRows(in.get(0), in.get(1));
+        assertGradients(op, projected(1, f), List.of(a, v));
+        Tensor out = f.apply(Tape.forInference(), List.of(a, v));
+        for (int s = 0; s < aBatch; s++) {
+            for (int r = 0; r < ROWS; r++) {
+                double u = v.get(vBatch == 1 ? 0 : s, r, 0);
+                for (int c = 0; c < COLS; c++) {
+                    double x = a.get(s, r, c);
+                    assertEquals(op.equals("addColumn") ? x + u : x * u, out.get(s, r, c), 0.0);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "batch {0}")
+    @ValueSource(ints = {1, 3})
+    void normalizeColumns(int batch) {
+        SplittableRandom random = new SplittableRandom(40);
+        Tensor a = trainable(5, COLS, batch, random);
+        assertGradients("normalizeColumns", projected(1, (tape, in) -> tape.normalizeColumns(in.get(0), 1e-5)),
+                List.of(a));
+        // With a gain and a bias, as layer norm uses it.
+        Parameter gain = parameter("gain", 5, 1, random);
+        Parameter bias = parameter("bias", 5, 1, random);
+        assertGradients("layer norm", projected(2, (tape, in) -> tape.addColumn(
+                tape.scaleRows(tape.normalizeColumns(in.get(0), 1e-5), in.get(1)), in.get(2))), List.of(a, gain, bias));
+        Tensor y = Tape.forInference().normalizeColumns(a, 0.0);
+        for (int s = 0; s < batch; s++) {
+            for (int c = 0; c < COLS; c++) {
+                double mean = 0;
+                double squares = 0;
+                for (int r = 0; r < 5; r++) {
+                    mean += y.get(s, r, c) / 5;
+                    squares += y.get(s, r, c) * y.get(s, r, c) / 5;
+                }
+                assertEquals(0.0, mean, 1e-15);
+                assertEquals(1.0, squares, 1e-14);
+            }
+        }
+        // A constant column maps to zeros, not NaN.
+        Tensor flat = Tensor.wrap(3, 1, 1, new double[] {2, 2, 2});
+        assertEquals(List.of(0.0, 0.0, 0.0), java.util.Arrays.stream(
+                Tape.forInference().normalizeColumns(flat, 1e-5).data()).boxed().toList());
+    }
+
     // ---- masks ----------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}×{1}, batch {2}, first query {3}")
@@ -291,5 +344,84 @@ class OpGradientTest {
         assertGradients("crossEntropy of w·x", (tape, in) -> tape.crossEntropy(tape.matmul(in.get(0), x), targets),
                 List.of(w));
         assertTrue(w.grad().data.length == classes * 2);
+    }
+
+    @ParameterizedTest(name = "batch {0}")
+    @ValueSource(ints = {1, 3})
+    void crossEntropyPerToken(int batch) {
+        SplittableRandom random = new SplittableRandom(36);
+        int classes = 4;
+        int cols = 3;
+        Tensor logits = trainable(classes, cols, batch, random);
+        int[] targets = new int[cols * batch];
+        for (int c = 0; c < targets.length; c++) {
+            targets[c] = c % 2 == 1 ? -1 : random.nextInt(classes);
+        }
+        assertGradients("crossEntropyPerToken", (tape, in) -> tape.crossEntropyPerToken(in.get(0), targets),
+                List.of(logits));
+        int supervised = (targets.length + 1) / 2;
+        // The same sum as crossEntropy, divided by the supervised tokens instead of the batch.
+        double perBatch = Tape.forInference().crossEntropy(logits, targets).data()[0];
+        assertEquals(perBatch * batch / supervised,
+                Tape.forInference().crossEntropyPerToken(logits, targets).data()[0], 1e-14);
+    }
+
+    @ParameterizedTest(name = "batch {0}")
+    @ValueSource(ints = {1, 3})
+    void squaredErrorPerToken(int batch) {
+        SplittableRandom random = new SplittableRandom(37);
+        Tensor prediction = trainable(ROWS, COLS, batch, random);
+        Tensor target = constant(ROWS, COLS, batch, random);
+        boolean[] supervised = new boolean[COLS * batch];
+        int count = 0;
+        for (int c = 0; c < supervised.length; c++) {
+            supervised[c] = c % 3 != 2;
+            count += supervised[c] ? 1 : 0;
+        }
+        assertGradients("squaredErrorPerToken",
+                (tape, in) -> tape.squaredErrorPerToken(in.get(0), target, supervised), List.of(prediction));
+        double expected = 0;
+        for (int c = 0; c < supervised.length; c++) {
+            for (int r = 0; supervised[c] && r < ROWS; r++) {
+                double d = prediction.data()[c * ROWS + r] - target.data()[c * ROWS + r];
+                expected += d * d;
+            }
+        }
+        assertEquals(expected / count,
+                Tape.forInference().squaredErrorPerToken(prediction, target, supervised).data()[0], 1e-14);
+        // Unsupervised columns get exactly zero gradient.
+        for (int c = 0; c < supervised.length; c++) {
+            for (int r = 0; !supervised[c] && r < ROWS; r++) {
+                assertEquals(0.0, prediction.grad().data[c * ROWS + r], 0.0);
+            }
+        }
+    }
+
+    @Test
+    void perTokenLossesWeighEveryTokenOfUnequalSequencesAlike() {
+        // Sequence 0 has one supervised token, sequence 1 (padded to the same width) has three.
+        int classes = 3;
+        double[] data = new double[classes * 3 * 2];
+        SplittableRandom random = new SplittableRandom(38);
+        for (int e = 0; e < data.length; e++) {
+            data[e] = random.nextDouble(-2, 2);
+        }
+        Tensor logits = Tensor.wrap(classes, 3, 2, data);
+        int[] targets = {2, -1, -1, 0, 1, 2};
+        double[] token = new double[6];
+        double sum = 0;
+        for (int c = 0; c < 6; c++) {
+            if (targets[c] >= 0) {
+                double[] column = java.util.Arrays.copyOfRange(data, c * classes, (c + 1) * classes);
+                token[c] = Tape.forInference().crossEntropy(Tensor.wrap(classes, 1, 1, column), new int[] {targets[c]})
+                        .data()[0];
+                sum += token[c];
+            }
+        }
+        assertEquals(sum / 4, Tape.forInference().crossEntropyPerToken(logits, targets).data()[0], 1e-14);
+        assertEquals(sum / 2, Tape.forInference().crossEntropy(logits, targets).data()[0], 1e-14);
+        // No supervised token: 0, not NaN.
+        assertEquals(0.0, Tape.forInference().crossEntropyPerToken(logits, new int[] {-1, -1, -1, -1, -1, -1})
+                .data()[0], 0.0);
     }
 }

@@ -1,0 +1,21 @@
+package org.icl.models.softmax;
+
+import org.icl.api.config.Settings;
+import org.icl.api.model.Model;
+import org.icl.api.model.ModelFactory;
+import org.icl.api.task.TaskShape;
+
+/** Builds {@link SoftmaxAttention} models; config type {@code softmax-attention}. */
+public final class SoftmaxAttentionFactory implements ModelFactory {
+
+    @Override
+    public String description() {
+        return "one-layer causal multi-head softmax attention with a residual connection; optional readout, "
+                + "positions, layer norm and MLP";
+    }
+
+    @Override
+    public Model create(Settings settings, TaskShape shape, long seed) {
+        return new SoftmaxAttention(shape, SoftmaxAttentionSettings.from(settings), seed);
+    }
+}
