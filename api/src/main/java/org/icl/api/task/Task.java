@@ -51,6 +51,11 @@ public interface Task {
         return List.of();
     }
 
+    /** Up to {@code count} evaluation prompts, labelled token by token, to draw a model's attention on; empty if none applies. */
+    default List<LabelledPrompt> showcasePrompts(int count) {
+        return List.of();
+    }
+
     /** Task-specific reading of a trained model's parameters (e.g. how close they are to a known construction); empty if none applies. */
     default Map<String, Object> inspect(Model model) {
         return Map.of();

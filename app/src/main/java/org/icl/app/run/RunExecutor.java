@@ -10,9 +10,11 @@ import java.util.Optional;
 import com.typesafe.config.ConfigRenderOptions;
 
 import org.icl.api.autodiff.Parameter;
+import org.icl.api.model.AttentionMaps;
 import org.icl.api.task.Evaluation;
 import org.icl.api.train.RunContext;
 import org.icl.api.train.TrainingSummary;
+import org.icl.app.plot.AttentionMap;
 import org.icl.app.plot.ParameterHeatmap;
 import org.icl.trainers.loop.ParameterFile;
 import org.slf4j.Logger;
@@ -20,11 +22,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries out a {@link RunPlan}: trains, evaluates on the task's full evaluation set, and fills the
- * run directory with config.conf, metrics.csv, parameters.json, result.json and heatmaps.
+ * run directory with config.conf, metrics.csv, parameters.json, result.json, heatmaps of the parameters
+ * and, for a model that shows its attention, attention maps on a few of the task's prompts.
  */
 public final class RunExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunExecutor.class);
+
+    /** Prompts whose attention maps a run of a model that shows them draws. */
+    static final int ATTENTION_PROMPTS = 3;
 
     private final boolean showProgress;
 
@@ -45,6 +51,9 @@ public final class RunExecutor {
             ParameterFile.write(dir.resolve("parameters.json"), plan.model().parameters());
             for (Parameter p : plan.model().parameters()) {
                 ParameterHeatmap.save(p, plan.task().tokenLabels(), dir.resolve("heatmap-" + p.name() + ".png"));
+            }
+            if (plan.model() instanceof AttentionMaps maps) {
+                AttentionMap.save(maps, plan.task().showcasePrompts(ATTENTION_PROMPTS), dir);
             }
             ResultFile.write(dir.resolve("result.json"), result);
             LOG.info("{}: results in {}", plan.name(), dir);

@@ -101,18 +101,35 @@ final class PathExample {
         return promptLength() - 1;
     }
 
+    /** The parent symbol of the edge token at column {@code col} (top for the root token). */
+    int edgeParent(int col, TokenLayout layout) {
+        return col == edgeOrder.length ? layout.top() : tree.label(tree.parent(edgeOrder[col]));
+    }
+
+    /** The child symbol of the edge token at column {@code col} (the root for the root token). */
+    int edgeChild(int col) {
+        return col == edgeOrder.length ? tree.label(0) : tree.label(edgeOrder[col]);
+    }
+
+    /** The column of the stage token top in the teacher-forced sequence (past the end for backward, which never feeds it). */
+    int stageColumn(TokenLayout layout) {
+        for (int t = 0; t < targets.length - 1; t++) {
+            if (targets[t] == layout.top()) {
+                return promptLength() + t;
+            }
+        }
+        return length();
+    }
+
     /** Writes the first {@code columns} columns of the teacher-forced sequence into matrix b of z (zero there). */
     void write(Tensor z, int b, TokenLayout layout, int columns) {
         for (int col = 0; col < columns; col++) {
-            if (col < edgeOrder.length) {
-                int child = edgeOrder[col];
-                layout.writeEdge(z, b, col, tree.label(tree.parent(child)), tree.label(child));
-            } else if (col == edgeOrder.length) {
-                layout.writeEdge(z, b, col, layout.top(), tree.label(0));
+            if (col <= edgeOrder.length) {
+                layout.writeEdge(z, b, col, edgeParent(col, layout), edgeChild(col));
             } else if (col == edgeOrder.length + 1) {
-                layout.writeNode(z, b, col, tree.label(goal));
+                layout.writeNode(z, b, col, tree.label(goal), false);
             } else {
-                layout.writeNode(z, b, col, targets[col - promptLength()]);
+                layout.writeNode(z, b, col, targets[col - promptLength()], col >= stageColumn(layout));
             }
         }
     }
@@ -120,10 +137,9 @@ final class PathExample {
     /** Names of the teacher-forced sequence's tokens: "p>c" for edges, "top>r" for the root, "goal g", then the symbols. */
     List<String> tokenNames(TokenLayout layout) {
         List<String> names = new ArrayList<>();
-        for (int child : edgeOrder) {
-            names.add(tree.label(tree.parent(child)) + ">" + tree.label(child));
+        for (int col = 0; col <= edgeOrder.length; col++) {
+            names.add(layout.name(edgeParent(col, layout)) + ">" + edgeChild(col));
         }
-        names.add("top>" + tree.label(0));
         names.add("goal " + tree.label(goal));
         for (int t = 0; t < targets.length - 1; t++) {
             names.add(layout.name(targets[t]));

@@ -16,9 +16,10 @@ import org.icl.api.config.Settings;
  * @param evalMinDepth     least height of an evaluation tree
  * @param evalMaxDepth     greatest height of an evaluation tree
  * @param evalMaxChildren  an evaluation tree's nodes have 0 to this many children, uniformly
+ * @param markStages       whether node tokens of the way down carry a flag (else the model must tell the stages apart itself)
  */
 public record TreePathSettings(PathDirection direction, int depth, int vocabulary, PathLoss loss, int evalTrees,
-                               int evalMinDepth, int evalMaxDepth, int evalMaxChildren) {
+                               int evalMinDepth, int evalMaxDepth, int evalMaxChildren, boolean markStages) {
 
     /** Reads and range-checks the task block. */
     public static TreePathSettings from(Settings s) {
@@ -33,6 +34,6 @@ public record TreePathSettings(PathDirection direction, int depth, int vocabular
         int maxDepth = s.intBetween("eval-max-depth", minDepth, vocabulary - 1);
         int maxChildren = s.intBetween("eval-max-children", 1, vocabulary - 1);
         return new TreePathSettings(direction, depth, vocabulary, loss, s.intAtLeast("eval-trees", 1), minDepth, maxDepth,
-                maxChildren);
+                maxChildren, s.bool("mark-stages"));
     }
 }

@@ -1,6 +1,7 @@
 package org.icl.tasks.tree;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,9 +9,11 @@ import java.util.random.RandomGenerator;
 
 import org.icl.api.autodiff.Tape;
 import org.icl.api.autodiff.Tensor;
+import org.icl.api.model.AttentionMaps;
 import org.icl.api.model.Model;
 import org.icl.api.random.Seeds;
 import org.icl.api.task.Evaluation;
+import org.icl.api.task.LabelledPrompt;
 import org.icl.api.task.Task;
 import org.icl.api.task.TaskShape;
 
@@ -31,7 +34,7 @@ public final class TreePathTask implements Task {
 
     public TreePathTask(TreePathSettings settings, long seed) {
         this.settings = settings;
-        this.layout = new TokenLayout(settings.vocabulary());
+        this.layout = new TokenLayout(settings.vocabulary(), settings.markStages());
         RandomGenerator random = Seeds.stream(seed, "task.evaluation");
         List<PathExample> examples = new ArrayList<>();
         int longest = trainingExample(random).length();
@@ -110,6 +113,7 @@ public final class TreePathTask implements Task {
         int steps = group.get(0).steps();
         Tensor sequence = tape.sliceCols(teacherForced, 0, group.get(0).promptLength());
         boolean[] right = new boolean[batch];
+        boolean[] down = new boolean[batch];
         java.util.Arrays.fill(right, true);
         for (int t = 0; t < steps; t++) {
             int[] emitted = argmax(model.forward(tape, sequence, sequence.cols() - 1));
@@ -119,7 +123,8 @@ public final class TreePathTask implements Task {
             if (t + 1 < steps) {
                 Tensor next = tape.constant(layout.rows(), 1, batch);
                 for (int b = 0; b < batch; b++) {
-                    layout.writeNode(next, b, 0, emitted[b]);
+                    down[b] |= emitted[b] == layout.top();
+                    layout.writeNode(next, b, 0, emitted[b], down[b]);
                 }
                 sequence = tape.concatCols(sequence, next);
             }
@@ -167,16 +172,16 @@ public final class TreePathTask implements Task {
             throw new IllegalArgumentException("tree-path needs " + layout.symbols() + " output rows (one per symbol), the model gave "
                     + output.rows() + ": it must honour TaskShape.outputDim");
         }
-        // Both tape losses sum over columns and average over the batch; dividing by the columns gives the per-token mean.
-        double perToken = 1.0 / output.cols();
         return switch (settings.loss()) {
-            case CROSS_ENTROPY -> tape.scale(tape.crossEntropy(output, targets), perToken);
+            case CROSS_ENTROPY -> tape.crossEntropyPerToken(output, targets);
             case SQUARED -> {
                 Tensor oneHot = tape.constant(output.rows(), output.cols(), output.batch());
+                boolean[] supervised = new boolean[targets.length];
                 for (int c = 0; c < targets.length; c++) {
                     oneHot.data()[c * output.rows() + targets[c]] = 1.0;
+                    supervised[c] = true;
                 }
-                yield tape.scale(tape.squaredError(output, oneHot), perToken);
+                yield tape.squaredErrorPerToken(output, oneHot, supervised);
             }
         };
     }
@@ -194,6 +199,29 @@ public final class TreePathTask implements Task {
             }
         }
         return best;
+    }
+
+    /** For a model that shows its attention: what each head attends to, on every evaluation tree. */
+    @Override
+    public Map<String, Object> inspect(Model model) {
+        if (!(model instanceof AttentionMaps maps)) {
+            return Map.of();
+        }
+        return AttentionReading.read(maps, sameLength(evaluation.size()), layout);
+    }
+
+    /** The first evaluation trees among those with the longest chain of thought, labelled token by token. */
+    @Override
+    public List<LabelledPrompt> showcasePrompts(int count) {
+        List<PathExample> longest = evaluation.stream()
+                .sorted(Comparator.comparingInt(PathExample::steps).reversed()).limit(count).toList();
+        List<LabelledPrompt> prompts = new ArrayList<>();
+        for (PathExample e : longest) {
+            Tensor tokens = Tensor.wrap(layout.rows(), e.length(), 1, new double[layout.rows() * e.length()]);
+            e.write(tokens, 0, layout, e.length());
+            prompts.add(new LabelledPrompt("tree" + (prompts.size() + 1), tokens, e.tokenNames(layout), e.firstQuery()));
+        }
+        return prompts;
     }
 
     @Override

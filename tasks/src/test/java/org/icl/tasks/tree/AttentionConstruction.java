@@ -6,6 +6,7 @@ import java.util.List;
 import org.icl.api.autodiff.Parameter;
 import org.icl.api.autodiff.Tape;
 import org.icl.api.autodiff.Tensor;
+import org.icl.api.model.AttentionMaps;
 import org.icl.api.model.Model;
 
 /**
@@ -13,7 +14,7 @@ import org.icl.api.model.Model;
  * A_h = softmax(mask(Zᵀ W_h Z)). The factories set W and R to the constructions the task's token
  * layout is designed for (node self-matching, and for the forward walk a second head for the way down).
  */
-final class AttentionConstruction implements Model {
+final class AttentionConstruction implements Model, AttentionMaps {
 
     private final List<Parameter> scores = new ArrayList<>();
     private final List<Parameter> readouts = new ArrayList<>();
@@ -72,15 +73,43 @@ final class AttentionConstruction implements Model {
 
     @Override
     public Tensor forward(Tape tape, Tensor z, int firstOutput) {
+        return run(tape, z, firstOutput, new ArrayList<>());
+    }
+
+    private Tensor run(Tape tape, Tensor z, int firstOutput, List<Tensor> attentions) {
         Tensor queries = tape.sliceCols(z, firstOutput, z.cols());
         Tensor logits = null;
         for (int h = 0; h < scores.size(); h++) {
             Tensor raw = tape.matmul(z, true, tape.matmul(scores.get(h), queries), false);
             Tensor attention = tape.softmaxColumns(tape.causalMask(raw, firstOutput, Double.NEGATIVE_INFINITY));
+            attentions.add(attention);
             Tensor head = tape.matmul(readouts.get(h), tape.matmul(z, attention));
             logits = logits == null ? head : tape.add(logits, head);
         }
         return logits;
+    }
+
+    @Override
+    public List<String> attentionLabels() {
+        return scores.size() == 1 ? List.of("head 1") : List.of("head 1", "head 2");
+    }
+
+    @Override
+    public double[][][][] attentionWeights(Tensor input) {
+        List<Tensor> maps = new ArrayList<>();
+        run(Tape.forInference(), input, 0, maps);
+        int length = input.cols();
+        double[][][][] weights = new double[input.batch()][maps.size()][length][length];
+        for (int b = 0; b < input.batch(); b++) {
+            for (int m = 0; m < maps.size(); m++) {
+                for (int t = 0; t < length; t++) {
+                    for (int s = 0; s < length; s++) {
+                        weights[b][m][t][s] = maps.get(m).get(b, s, t);
+                    }
+                }
+            }
+        }
+        return weights;
     }
 
     @Override

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class TreePathTaskTest {
 
     private static TreePathSettings settings(PathDirection direction, int depth, int vocabulary, PathLoss loss, int trees) {
-        return new TreePathSettings(direction, depth, vocabulary, loss, trees, 1, depth, 3);
+        return new TreePathSettings(direction, depth, vocabulary, loss, trees, 1, depth, 3, false);
     }
 
     /** The tree 7 → {3, 9}, 3 → {4}, 4 → {1}: goal 1 sits three levels down. */
@@ -52,7 +52,7 @@ class TreePathTaskTest {
 
     @Test
     void promptIsEdgesInTheGivenOrderThenRootThenGoalThenTheChainOfThought() {
-        TokenLayout layout = new TokenLayout(10);
+        TokenLayout layout = new TokenLayout(10, false);
         PathExample e = new PathExample(smallTree(), 4, new int[] {3, 1, 4, 2}, PathDirection.BACKWARD, layout.top());
         Tensor z = Tensor.wrap(layout.rows(), e.length(), 1, new double[layout.rows() * e.length()]);
         e.write(z, 0, layout, e.length());
@@ -106,7 +106,7 @@ class TreePathTaskTest {
         List<PathExample> a = new TreePathTask(s, 9).evaluationExamples();
         List<PathExample> b = new TreePathTask(s, 9).evaluationExamples();
         List<PathExample> c = new TreePathTask(s, 10).evaluationExamples();
-        TokenLayout layout = new TokenLayout(25);
+        TokenLayout layout = new TokenLayout(25, false);
         assertEquals(names(a, layout), names(b, layout));
         assertNotEquals(names(a, layout), names(c, layout));
     }
@@ -201,6 +201,35 @@ class TreePathTaskTest {
     }
 
     @Test
+    void decodingMarksTheWayDownFromTheModelsOwnStageToken() {
+        TreePathTask task = new TreePathTask(new TreePathSettings(PathDirection.FORWARD, 3, 25, PathLoss.CROSS_ENTROPY, 100,
+                1, 3, 3, true), 3);
+        TokenLayout layout = task.layout();
+        Model construction = AttentionConstruction.forward(new TokenLayout(25, false));
+        // The construction ignores the extra row; the wrapper checks the flag against the sequence and drops it.
+        Model checking = new Model() {
+            @Override
+            public Tensor forward(Tape tape, Tensor z, int firstOutput) {
+                for (int b = 0; b < z.batch(); b++) {
+                    boolean down = false;
+                    for (int col = 0; col < z.cols(); col++) {
+                        down |= z.get(b, layout.nodeRow(layout.top()), col) == 1.0;
+                        assertEquals(down ? 1.0 : 0.0, z.get(b, layout.downFlag(), col), "down flag of column " + col);
+                    }
+                }
+                return construction.forward(tape, tape.sliceRows(z, 0, layout.downFlag()), firstOutput);
+            }
+
+            @Override
+            public List<Parameter> parameters() {
+                return construction.parameters();
+            }
+        };
+        Evaluation evaluation = task.evaluate(checking, 100);
+        assertEquals(1.0, evaluation.metrics().get(TreePathTask.EXACT_PATH_ACCURACY));
+    }
+
+    @Test
     void lossesAreMeansPerSupervisedToken() {
         Model silent = new Model() {
             @Override
@@ -276,6 +305,66 @@ class TreePathTaskTest {
     void taskHasNoTheoryButReportsItsAccuracies() {
         TreePathTask task = new TreePathTask(settings(PathDirection.BACKWARD, 2, 7, PathLoss.CROSS_ENTROPY, 5), 7);
         assertTrue(task.theory().isEmpty());
-        assertEquals(Map.of(), task.inspect(AttentionConstruction.backward(task.layout(), 1, 1, true)));
+        Model plain = new Model() {
+            @Override
+            public Tensor forward(Tape tape, Tensor z, int firstOutput) {
+                return z;
+            }
+
+            @Override
+            public List<Parameter> parameters() {
+                return List.of();
+            }
+        };
+        assertEquals(Map.of(), task.inspect(plain), "a model without attention maps gets no reading");
+    }
+
+    @Test
+    void attentionReadingNamesEachHeadsRole() {
+        TreePathTask backward = new TreePathTask(settings(PathDirection.BACKWARD, 4, 31, PathLoss.CROSS_ENTROPY, 100), 8);
+        Map<String, Object> one = backward.inspect(AttentionConstruction.backward(backward.layout(), 30, 40, true));
+        assertEquals(1.0, (Double) one.get("head1.up.parent_edge"), 1e-9, "node self-matching " + one);
+        assertEquals("parent_edge", one.get("head1.up.mostly"));
+        assertFalse(one.containsKey("head1.down.parent_edge"), "backward has no way down");
+
+        TreePathTask forward = new TreePathTask(settings(PathDirection.FORWARD, 3, 25, PathLoss.CROSS_ENTROPY, 100), 8);
+        Map<String, Object> two = forward.inspect(AttentionConstruction.forward(forward.layout()));
+        assertEquals("parent_edge", two.get("head1.up.mostly"));
+        assertEquals("stage_token", two.get("head1.down.mostly"));
+        assertEquals("child_edges", two.get("head2.down.mostly"));
+        assertTrue((Double) two.get("head1.up.parent_edge") > 0.99, two.toString());
+        assertTrue((Double) two.get("head1.down.stage_token") > 0.99, two.toString());
+        double shares = 0;
+        for (String kind : AttentionReading.KINDS) {
+            shares += (Double) two.get("head2.down." + kind);
+        }
+        assertEquals(1.0, shares, 1e-9, "the shares of a stage add up to one");
+    }
+
+    @Test
+    void showcasePromptsAreTheLongestEvaluationTreesLabelledByToken() {
+        TreePathTask task = new TreePathTask(settings(PathDirection.FORWARD, 3, 25, PathLoss.CROSS_ENTROPY, 100), 9);
+        var prompts = task.showcasePrompts(3);
+        assertEquals(3, prompts.size());
+        int longest = task.evaluationExamples().stream().mapToInt(PathExample::steps).max().orElseThrow();
+        for (var prompt : prompts) {
+            assertEquals(prompt.tokens().cols(), prompt.columnLabels().size());
+            assertTrue(prompt.columnLabels().get(prompt.firstQuery()).startsWith("goal "), prompt.columnLabels().toString());
+            assertEquals(longest, prompt.tokens().cols() - prompt.firstQuery(), "steps of the longest chain of thought");
+        }
+    }
+
+    @Test
+    void markedStagesFlagTheNodeTokensFromTopOn() {
+        TokenLayout layout = new TokenLayout(10, true);
+        PathExample e = new PathExample(smallTree(), 4, new int[] {1, 2, 3, 4}, PathDirection.FORWARD, layout.top());
+        Tensor z = Tensor.wrap(layout.rows(), e.length(), 1, new double[layout.rows() * e.length()]);
+        e.write(z, 0, layout, e.length());
+        // Columns: 4 edges, root, goal 1, then 4 3 7 top 7 3 4: the flag from top (column 9) on.
+        for (int col = 0; col < e.length(); col++) {
+            assertEquals(col >= 9 ? 1.0 : 0.0, z.get(0, layout.downFlag(), col), "column " + col);
+        }
+        assertEquals("down", layout.rowLabels().get(layout.downFlag()));
+        assertEquals(36, layout.rows());
     }
 }
