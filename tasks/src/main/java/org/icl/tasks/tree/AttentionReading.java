@@ -35,17 +35,17 @@ final class AttentionReading {
             int length = group.get(0).length();
             Tensor z = tape.constant(layout.rows(), length, group.size());
             for (int b = 0; b < group.size(); b++) {
-                group.get(b).write(z, b, layout, length);
+                group.get(b).write(z, b, length);
             }
             double[][][][] weights = maps.attentionWeights(z);
             for (int b = 0; b < group.size(); b++) {
                 PathExample e = group.get(b);
                 int[] kinds = new int[length];
                 for (int t = e.firstQuery(); t < length; t++) {
-                    int v = current(e, t, layout);
-                    int stage = stageOf(e, t, layout);
+                    int v = e.nodeAt(t);
+                    int stage = t >= e.stageColumn() ? 1 : 0;
                     for (int s = 0; s <= t; s++) {
-                        kinds[s] = kind(e, s, v, layout);
+                        kinds[s] = kind(e, s, v);
                     }
                     queries[stage]++;
                     for (int m = 0; m < labels.size(); m++) {
@@ -76,29 +76,11 @@ final class AttentionReading {
         return reading;
     }
 
-    /** The symbol of the query at column t: the goal, or the chain-of-thought token there. */
-    private static int current(PathExample e, int t, TokenLayout layout) {
-        return t == e.firstQuery() ? e.tree().label(e.goal()) : e.target(t - e.promptLength());
-    }
-
-    /** 0 (up) before the stage token top has been fed, 1 (down) from its column on. */
-    private static int stageOf(PathExample e, int t, TokenLayout layout) {
-        for (int c = e.promptLength(); c <= t; c++) {
-            if (e.target(c - e.promptLength()) == layout.top()) {
-                return 1;
-            }
-        }
-        return 0;
-    }
-
     /** The kind of key at column s for a query whose current node is v (an index into {@link #KINDS}). */
-    private static int kind(PathExample e, int s, int v, TokenLayout layout) {
-        if (s < e.promptLength() - 1) {
-            int parent = e.edgeParent(s, layout);
-            int child = e.edgeChild(s);
-            return child == v ? 0 : parent == v ? 1 : 2;
+    private static int kind(PathExample e, int s, int v) {
+        if (s < e.firstQuery()) {
+            return e.edgeChild(s) == v ? 0 : e.edgeParent(s) == v ? 1 : 2;
         }
-        int symbol = s == e.firstQuery() ? e.tree().label(e.goal()) : e.target(s - e.promptLength());
-        return symbol == layout.top() ? 3 : 4;
+        return s == e.stageColumn() ? 3 : 4;
     }
 }

@@ -21,15 +21,18 @@ final class PathExample {
     private final int goal;
     /** Children in the order their edges (parent, child) appear. */
     private final int[] edgeOrder;
+    private final TokenLayout layout;
     private final int[] targets;
 
-    PathExample(Tree tree, int goal, int[] edgeOrder, PathDirection direction, int top) {
+    PathExample(Tree tree, int goal, int[] edgeOrder, PathDirection direction, TokenLayout layout) {
         if (tree.childCount(goal) != 0 || goal == 0) {
             throw new IllegalArgumentException("the goal must be a leaf below the root");
         }
         this.tree = tree;
         this.goal = goal;
         this.edgeOrder = edgeOrder.clone();
+        this.layout = layout;
+        int top = layout.top();
         int[] up = tree.pathToRoot(goal);
         int count = direction == PathDirection.BACKWARD ? up.length : 2 * up.length;
         targets = new int[count];
@@ -45,7 +48,7 @@ final class PathExample {
     }
 
     /** A goal leaf and an edge order drawn uniformly for {@code tree}. */
-    static PathExample draw(Tree tree, PathDirection direction, int top, RandomGenerator random) {
+    static PathExample draw(Tree tree, PathDirection direction, TokenLayout layout, RandomGenerator random) {
         int[] leaves = tree.leaves();
         int goal = leaves[random.nextInt(leaves.length)];
         int[] order = new int[tree.size() - 1];
@@ -58,7 +61,7 @@ final class PathExample {
             order[i] = order[j];
             order[j] = swap;
         }
-        return new PathExample(tree, goal, order, direction, top);
+        return new PathExample(tree, goal, order, direction, layout);
     }
 
     Tree tree() {
@@ -101,8 +104,13 @@ final class PathExample {
         return promptLength() - 1;
     }
 
+    /** The symbol of the node token at column {@code col}: the goal, or a chain-of-thought token. */
+    int nodeAt(int col) {
+        return col == firstQuery() ? tree.label(goal) : targets[col - promptLength()];
+    }
+
     /** The parent symbol of the edge token at column {@code col} (top for the root token). */
-    int edgeParent(int col, TokenLayout layout) {
+    int edgeParent(int col) {
         return col == edgeOrder.length ? layout.top() : tree.label(tree.parent(edgeOrder[col]));
     }
 
@@ -111,8 +119,8 @@ final class PathExample {
         return col == edgeOrder.length ? tree.label(0) : tree.label(edgeOrder[col]);
     }
 
-    /** The column of the stage token top in the teacher-forced sequence (past the end for backward, which never feeds it). */
-    int stageColumn(TokenLayout layout) {
+    /** The column of the stage token top in the teacher-forced sequence; past the end for backward, which never feeds it. */
+    int stageColumn() {
         for (int t = 0; t < targets.length - 1; t++) {
             if (targets[t] == layout.top()) {
                 return promptLength() + t;
@@ -122,23 +130,21 @@ final class PathExample {
     }
 
     /** Writes the first {@code columns} columns of the teacher-forced sequence into matrix b of z (zero there). */
-    void write(Tensor z, int b, TokenLayout layout, int columns) {
+    void write(Tensor z, int b, int columns) {
         for (int col = 0; col < columns; col++) {
-            if (col <= edgeOrder.length) {
-                layout.writeEdge(z, b, col, edgeParent(col, layout), edgeChild(col));
-            } else if (col == edgeOrder.length + 1) {
-                layout.writeNode(z, b, col, tree.label(goal), false);
+            if (col < firstQuery()) {
+                layout.writeEdge(z, b, col, edgeParent(col), edgeChild(col));
             } else {
-                layout.writeNode(z, b, col, targets[col - promptLength()], col >= stageColumn(layout));
+                layout.writeNode(z, b, col, nodeAt(col));
             }
         }
     }
 
     /** Names of the teacher-forced sequence's tokens: "p>c" for edges, "top>r" for the root, "goal g", then the symbols. */
-    List<String> tokenNames(TokenLayout layout) {
+    List<String> tokenNames() {
         List<String> names = new ArrayList<>();
-        for (int col = 0; col <= edgeOrder.length; col++) {
-            names.add(layout.name(edgeParent(col, layout)) + ">" + edgeChild(col));
+        for (int col = 0; col < firstQuery(); col++) {
+            names.add(layout.name(edgeParent(col)) + ">" + edgeChild(col));
         }
         names.add("goal " + tree.label(goal));
         for (int t = 0; t < targets.length - 1; t++) {

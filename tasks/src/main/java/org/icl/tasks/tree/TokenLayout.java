@@ -8,12 +8,11 @@ import org.icl.api.autodiff.Tensor;
 /**
  * Rows of a tree-path token, over the symbols 0..S−1 (node labels) and S ({@code top}, the virtual parent
  * of the root and the stage token): parent block (S+1 rows) | child block (S+1) | node block (S+1) |
- * edge flag | node flag [| down flag]. An edge token (p, c) is one-hot in the parent and child blocks with
- * the edge flag set; the root token is the edge (top, root); a node token (the goal and every
- * chain-of-thought token) is one-hot in the node block with the node flag set. When stages are marked,
- * node tokens from the stage token top on also set the down flag.
+ * edge flag | node flag. An edge token (p, c) is one-hot in the parent and child blocks with the edge
+ * flag set; the root token is the edge (top, root); a node token (the goal and every chain-of-thought
+ * token) is one-hot in the node block with the node flag set.
  */
-record TokenLayout(int vocabulary, boolean marksStages) {
+record TokenLayout(int vocabulary) {
 
     /** Symbols the model can emit: the S labels and top. */
     int symbols() {
@@ -45,13 +44,8 @@ record TokenLayout(int vocabulary, boolean marksStages) {
         return 3 * symbols() + 1;
     }
 
-    /** The row marking node tokens of the way down (top and after), when stages are marked. */
-    int downFlag() {
-        return 3 * symbols() + 2;
-    }
-
     int rows() {
-        return 3 * symbols() + (marksStages ? 3 : 2);
+        return 3 * symbols() + 2;
     }
 
     /** Writes the edge token (parent, child) into column {@code col} of matrix b, which must be zero there. */
@@ -61,13 +55,10 @@ record TokenLayout(int vocabulary, boolean marksStages) {
         z.set(b, edgeFlag(), col, 1.0);
     }
 
-    /** Writes the node token of {@code symbol}, on the way down or not, into column {@code col} of matrix b (zero there). */
-    void writeNode(Tensor z, int b, int col, int symbol, boolean down) {
+    /** Writes the node token of {@code symbol} into column {@code col} of matrix b, which must be zero there. */
+    void writeNode(Tensor z, int b, int col, int symbol) {
         z.set(b, nodeRow(symbol), col, 1.0);
         z.set(b, nodeFlag(), col, 1.0);
-        if (marksStages && down) {
-            z.set(b, downFlag(), col, 1.0);
-        }
     }
 
     /** A symbol's name: its label, or "top". */
@@ -75,7 +66,7 @@ record TokenLayout(int vocabulary, boolean marksStages) {
         return symbol == top() ? "top" : Integer.toString(symbol);
     }
 
-    /** Names of the rows: p:&lt;symbol&gt;, c:&lt;symbol&gt;, n:&lt;symbol&gt;, edge, node[, down]. */
+    /** Names of the rows: p:&lt;symbol&gt;, c:&lt;symbol&gt;, n:&lt;symbol&gt;, edge, node. */
     List<String> rowLabels() {
         List<String> labels = new ArrayList<>();
         for (String block : new String[] {"p:", "c:", "n:"}) {
@@ -85,9 +76,6 @@ record TokenLayout(int vocabulary, boolean marksStages) {
         }
         labels.add("edge");
         labels.add("node");
-        if (marksStages) {
-            labels.add("down");
-        }
         return labels;
     }
 }

@@ -47,13 +47,15 @@ final class Tree {
     }
 
     /**
-     * A random tree of height exactly {@code height} with at most {@code vocabulary} nodes: a spine of
-     * {@code height} edges from the root is drawn first (each spine node gets 1 to maxChildren children,
-     * one of them uniformly chosen to continue the spine), every other node above the last level gets 0 to
-     * maxChildren children uniformly; a tree with more nodes than labels, or of the excluded perfect binary
-     * shape (depth {@code excludedPerfectDepth}; 0 excludes nothing), is drawn again.
+     * A random tree of height exactly {@code height} with at most {@code vocabulary} nodes, built level by
+     * level: each node on a spine of {@code height} edges from the root gets minChildren to maxChildren
+     * children uniformly, one of them (uniformly chosen) continuing the spine; every other node above the
+     * last level gets 0 or minChildren to maxChildren children, uniformly over those counts. A tree with more
+     * nodes than labels, or of the excluded perfect binary shape (depth {@code excludedPerfectDepth}; 0
+     * excludes nothing), is drawn again.
      */
-    static Tree branching(int height, int maxChildren, int vocabulary, int excludedPerfectDepth, RandomGenerator random) {
+    static Tree branching(int height, int minChildren, int maxChildren, int vocabulary, int excludedPerfectDepth,
+                          RandomGenerator random) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             List<Integer> parents = new ArrayList<>(List.of(-1));
             List<Integer> depths = new ArrayList<>(List.of(0));
@@ -64,7 +66,9 @@ final class Tree {
                     continue;
                 }
                 boolean onSpine = node == spine;
-                int children = onSpine ? 1 + random.nextInt(maxChildren) : random.nextInt(maxChildren + 1);
+                int spread = maxChildren - minChildren + 1;
+                int draw = onSpine ? 1 + random.nextInt(spread) : random.nextInt(spread + 1);
+                int children = draw == 0 ? 0 : minChildren + draw - 1;
                 int next = onSpine ? random.nextInt(children) : -1;
                 for (int c = 0; c < children; c++) {
                     if (c == next) {
@@ -84,8 +88,8 @@ final class Tree {
                 return tree;
             }
         }
-        throw new IllegalStateException("no tree of height " + height + " with at most " + maxChildren
-                + " children per node fits " + vocabulary + " labels in " + ATTEMPTS + " tries");
+        throw new IllegalStateException("no tree of height " + height + " with " + minChildren + " to " + maxChildren
+                + " children per inner node fits " + vocabulary + " labels in " + ATTEMPTS + " tries");
     }
 
     /** {@code count} distinct labels from [vocabulary], in random order (a partial Fisher–Yates shuffle). */

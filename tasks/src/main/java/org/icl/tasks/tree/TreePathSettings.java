@@ -15,11 +15,11 @@ import org.icl.api.config.Settings;
  * @param evalTrees        held-out evaluation trees
  * @param evalMinDepth     least height of an evaluation tree
  * @param evalMaxDepth     greatest height of an evaluation tree
- * @param evalMaxChildren  an evaluation tree's nodes have 0 to this many children, uniformly
- * @param markStages       whether node tokens of the way down carry a flag (else the model must tell the stages apart itself)
+ * @param evalMinChildren  least number of children of an evaluation tree's inner node
+ * @param evalMaxChildren  greatest number of children of an evaluation tree's node
  */
 public record TreePathSettings(PathDirection direction, int depth, int vocabulary, PathLoss loss, int evalTrees,
-                               int evalMinDepth, int evalMaxDepth, int evalMaxChildren, boolean markStages) {
+                               int evalMinDepth, int evalMaxDepth, int evalMinChildren, int evalMaxChildren) {
 
     /** Reads and range-checks the task block. */
     public static TreePathSettings from(Settings s) {
@@ -32,8 +32,9 @@ public record TreePathSettings(PathDirection direction, int depth, int vocabular
         PathLoss loss = PathLoss.valueOf(s.oneOf("loss", Set.of("cross-entropy", "squared")).toUpperCase(Locale.ROOT).replace('-', '_'));
         int minDepth = s.intBetween("eval-min-depth", 1, vocabulary - 1);
         int maxDepth = s.intBetween("eval-max-depth", minDepth, vocabulary - 1);
-        int maxChildren = s.intBetween("eval-max-children", 1, vocabulary - 1);
+        int minChildren = s.intBetween("eval-min-children", 1, vocabulary - 1);
+        int maxChildren = s.intBetween("eval-max-children", minChildren, vocabulary - 1);
         return new TreePathSettings(direction, depth, vocabulary, loss, s.intAtLeast("eval-trees", 1), minDepth, maxDepth,
-                maxChildren, s.bool("mark-stages"));
+                minChildren, maxChildren);
     }
 }

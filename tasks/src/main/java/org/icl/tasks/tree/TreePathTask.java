@@ -34,15 +34,16 @@ public final class TreePathTask implements Task {
 
     public TreePathTask(TreePathSettings settings, long seed) {
         this.settings = settings;
-        this.layout = new TokenLayout(settings.vocabulary(), settings.markStages());
+        this.layout = new TokenLayout(settings.vocabulary());
         RandomGenerator random = Seeds.stream(seed, "task.evaluation");
         List<PathExample> examples = new ArrayList<>();
         int longest = trainingExample(random).length();
         for (int i = 0; i < settings.evalTrees(); i++) {
             int height = settings.evalMinDepth() + random.nextInt(settings.evalMaxDepth() - settings.evalMinDepth() + 1);
             // Training sees only perfect binary trees of its depth: excluding that shape keeps every evaluation tree unseen.
-            Tree tree = Tree.branching(height, settings.evalMaxChildren(), settings.vocabulary(), settings.depth(), random);
-            PathExample example = PathExample.draw(tree, settings.direction(), layout.top(), random);
+            Tree tree = Tree.branching(height, settings.evalMinChildren(), settings.evalMaxChildren(), settings.vocabulary(),
+                    settings.depth(), random);
+            PathExample example = PathExample.draw(tree, settings.direction(), layout, random);
             examples.add(example);
             longest = Math.max(longest, example.length());
         }
@@ -63,7 +64,7 @@ public final class TreePathTask implements Task {
     /** A random perfect binary tree of the training depth with its goal and edge order. */
     private PathExample trainingExample(RandomGenerator random) {
         Tree tree = Tree.perfectBinary(settings.depth(), settings.vocabulary(), random);
-        return PathExample.draw(tree, settings.direction(), layout.top(), random);
+        return PathExample.draw(tree, settings.direction(), layout, random);
     }
 
     @Override
@@ -113,7 +114,6 @@ public final class TreePathTask implements Task {
         int steps = group.get(0).steps();
         Tensor sequence = tape.sliceCols(teacherForced, 0, group.get(0).promptLength());
         boolean[] right = new boolean[batch];
-        boolean[] down = new boolean[batch];
         java.util.Arrays.fill(right, true);
         for (int t = 0; t < steps; t++) {
             int[] emitted = argmax(model.forward(tape, sequence, sequence.cols() - 1));
@@ -123,8 +123,7 @@ public final class TreePathTask implements Task {
             if (t + 1 < steps) {
                 Tensor next = tape.constant(layout.rows(), 1, batch);
                 for (int b = 0; b < batch; b++) {
-                    down[b] |= emitted[b] == layout.top();
-                    layout.writeNode(next, b, 0, emitted[b], down[b]);
+                    layout.writeNode(next, b, 0, emitted[b]);
                 }
                 sequence = tape.concatCols(sequence, next);
             }
@@ -149,7 +148,7 @@ public final class TreePathTask implements Task {
         int length = examples.get(0).length();
         Tensor z = tape.constant(layout.rows(), length, examples.size());
         for (int b = 0; b < examples.size(); b++) {
-            examples.get(b).write(z, b, layout, length);
+            examples.get(b).write(z, b, length);
         }
         return z;
     }
@@ -218,8 +217,8 @@ public final class TreePathTask implements Task {
         List<LabelledPrompt> prompts = new ArrayList<>();
         for (PathExample e : longest) {
             Tensor tokens = Tensor.wrap(layout.rows(), e.length(), 1, new double[layout.rows() * e.length()]);
-            e.write(tokens, 0, layout, e.length());
-            prompts.add(new LabelledPrompt("tree" + (prompts.size() + 1), tokens, e.tokenNames(layout), e.firstQuery()));
+            e.write(tokens, 0, e.length());
+            prompts.add(new LabelledPrompt("tree" + (prompts.size() + 1), tokens, e.tokenNames(), e.firstQuery()));
         }
         return prompts;
     }

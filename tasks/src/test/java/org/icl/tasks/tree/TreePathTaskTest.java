@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class TreePathTaskTest {
 
     private static TreePathSettings settings(PathDirection direction, int depth, int vocabulary, PathLoss loss, int trees) {
-        return new TreePathSettings(direction, depth, vocabulary, loss, trees, 1, depth, 3, false);
+        return new TreePathSettings(direction, depth, vocabulary, loss, trees, 1, depth, 1, 3);
     }
 
     /** The tree 7 → {3, 9}, 3 → {4}, 4 → {1}: goal 1 sits three levels down. */
@@ -34,9 +34,11 @@ class TreePathTaskTest {
         return new Tree(new int[] {7, 3, 9, 4, 1}, new int[] {-1, 0, 0, 1, 3});
     }
 
+    private static final TokenLayout LAYOUT_10 = new TokenLayout(10);
+
     @Test
     void backwardTargetsClimbToTheRootThenStop() {
-        PathExample e = new PathExample(smallTree(), 4, new int[] {1, 2, 3, 4}, PathDirection.BACKWARD, 10);
+        PathExample e = new PathExample(smallTree(), 4, new int[] {1, 2, 3, 4}, PathDirection.BACKWARD, LAYOUT_10);
         assertArrayEquals(new int[] {4, 3, 7, 10}, e.targets());
         assertEquals(6, e.promptLength());
         assertEquals(9, e.length());
@@ -45,17 +47,19 @@ class TreePathTaskTest {
 
     @Test
     void forwardTargetsClimbEmitTheStageTokenAndWalkBackDown() {
-        PathExample e = new PathExample(smallTree(), 4, new int[] {1, 2, 3, 4}, PathDirection.FORWARD, 10);
+        PathExample e = new PathExample(smallTree(), 4, new int[] {1, 2, 3, 4}, PathDirection.FORWARD, LAYOUT_10);
         assertArrayEquals(new int[] {4, 3, 7, 10, 7, 3, 4, 1}, e.targets());
         assertEquals(6 + 7, e.length());
+        assertEquals(6 + 3, e.stageColumn());
+        assertEquals(List.of("7>3", "7>9", "3>4", "4>1", "top>7", "goal 1", "4", "3", "7", "top", "7", "3", "4"), e.tokenNames());
     }
 
     @Test
     void promptIsEdgesInTheGivenOrderThenRootThenGoalThenTheChainOfThought() {
-        TokenLayout layout = new TokenLayout(10, false);
-        PathExample e = new PathExample(smallTree(), 4, new int[] {3, 1, 4, 2}, PathDirection.BACKWARD, layout.top());
+        TokenLayout layout = LAYOUT_10;
+        PathExample e = new PathExample(smallTree(), 4, new int[] {3, 1, 4, 2}, PathDirection.BACKWARD, layout);
         Tensor z = Tensor.wrap(layout.rows(), e.length(), 1, new double[layout.rows() * e.length()]);
-        e.write(z, 0, layout, e.length());
+        e.write(z, 0, e.length());
         assertToken(z, 0, layout, layout.parentRow(3), layout.childRow(4), layout.edgeFlag());
         assertToken(z, 1, layout, layout.parentRow(7), layout.childRow(3), layout.edgeFlag());
         assertToken(z, 2, layout, layout.parentRow(4), layout.childRow(1), layout.edgeFlag());
@@ -65,7 +69,7 @@ class TreePathTaskTest {
         assertToken(z, 6, layout, layout.nodeRow(4), layout.nodeFlag());
         assertToken(z, 7, layout, layout.nodeRow(3), layout.nodeFlag());
         assertToken(z, 8, layout, layout.nodeRow(7), layout.nodeFlag());
-        assertEquals(List.of("3>4", "7>3", "4>1", "7>9", "top>7", "goal 1", "4", "3", "7"), e.tokenNames(layout));
+        assertEquals(List.of("3>4", "7>3", "4>1", "7>9", "top>7", "goal 1", "4", "3", "7"), e.tokenNames());
         assertEquals(35, layout.rows());
         assertEquals("n:top", layout.rowLabels().get(layout.nodeRow(layout.top())));
     }
@@ -106,13 +110,12 @@ class TreePathTaskTest {
         List<PathExample> a = new TreePathTask(s, 9).evaluationExamples();
         List<PathExample> b = new TreePathTask(s, 9).evaluationExamples();
         List<PathExample> c = new TreePathTask(s, 10).evaluationExamples();
-        TokenLayout layout = new TokenLayout(25, false);
-        assertEquals(names(a, layout), names(b, layout));
-        assertNotEquals(names(a, layout), names(c, layout));
+        assertEquals(names(a), names(b));
+        assertNotEquals(names(a), names(c));
     }
 
-    private static List<List<String>> names(List<PathExample> examples, TokenLayout layout) {
-        return examples.stream().map(e -> e.tokenNames(layout)).toList();
+    private static List<List<String>> names(List<PathExample> examples) {
+        return examples.stream().map(PathExample::tokenNames).toList();
     }
 
     @Test
@@ -198,35 +201,6 @@ class TreePathTaskTest {
     private static boolean isGoalColumn(Tensor z, int col, TokenLayout layout) {
         // The goal is the first node token: the column before it is the root token, an edge.
         return z.get(0, layout.nodeFlag(), col) == 1.0 && z.get(0, layout.edgeFlag(), col - 1) == 1.0;
-    }
-
-    @Test
-    void decodingMarksTheWayDownFromTheModelsOwnStageToken() {
-        TreePathTask task = new TreePathTask(new TreePathSettings(PathDirection.FORWARD, 3, 25, PathLoss.CROSS_ENTROPY, 100,
-                1, 3, 3, true), 3);
-        TokenLayout layout = task.layout();
-        Model construction = AttentionConstruction.forward(new TokenLayout(25, false));
-        // The construction ignores the extra row; the wrapper checks the flag against the sequence and drops it.
-        Model checking = new Model() {
-            @Override
-            public Tensor forward(Tape tape, Tensor z, int firstOutput) {
-                for (int b = 0; b < z.batch(); b++) {
-                    boolean down = false;
-                    for (int col = 0; col < z.cols(); col++) {
-                        down |= z.get(b, layout.nodeRow(layout.top()), col) == 1.0;
-                        assertEquals(down ? 1.0 : 0.0, z.get(b, layout.downFlag(), col), "down flag of column " + col);
-                    }
-                }
-                return construction.forward(tape, tape.sliceRows(z, 0, layout.downFlag()), firstOutput);
-            }
-
-            @Override
-            public List<Parameter> parameters() {
-                return construction.parameters();
-            }
-        };
-        Evaluation evaluation = task.evaluate(checking, 100);
-        assertEquals(1.0, evaluation.metrics().get(TreePathTask.EXACT_PATH_ACCURACY));
     }
 
     @Test
@@ -352,19 +326,5 @@ class TreePathTaskTest {
             assertTrue(prompt.columnLabels().get(prompt.firstQuery()).startsWith("goal "), prompt.columnLabels().toString());
             assertEquals(longest, prompt.tokens().cols() - prompt.firstQuery(), "steps of the longest chain of thought");
         }
-    }
-
-    @Test
-    void markedStagesFlagTheNodeTokensFromTopOn() {
-        TokenLayout layout = new TokenLayout(10, true);
-        PathExample e = new PathExample(smallTree(), 4, new int[] {1, 2, 3, 4}, PathDirection.FORWARD, layout.top());
-        Tensor z = Tensor.wrap(layout.rows(), e.length(), 1, new double[layout.rows() * e.length()]);
-        e.write(z, 0, layout, e.length());
-        // Columns: 4 edges, root, goal 1, then 4 3 7 top 7 3 4: the flag from top (column 9) on.
-        for (int col = 0; col < e.length(); col++) {
-            assertEquals(col >= 9 ? 1.0 : 0.0, z.get(0, layout.downFlag(), col), "column " + col);
-        }
-        assertEquals("down", layout.rowLabels().get(layout.downFlag()));
-        assertEquals(36, layout.rows());
     }
 }

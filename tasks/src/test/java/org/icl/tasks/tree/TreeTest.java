@@ -60,7 +60,7 @@ class TreeTest {
         Set<Integer> childCounts = new HashSet<>();
         for (int trial = 0; trial < 400; trial++) {
             int height = 1 + trial % 5;
-            Tree tree = Tree.branching(height, 3, 31, 4, random);
+            Tree tree = Tree.branching(height, 1, 3, 31, 4, random);
             assertEquals(height, tree.height());
             assertTrue(tree.size() <= 31, "size " + tree.size());
             assertFalse(tree.isPerfectBinary(4));
@@ -78,15 +78,28 @@ class TreeTest {
         // With at most two children and a spine, height 1 leaves two shapes: one child or two (perfect of depth 1).
         SplittableRandom random = new SplittableRandom(5);
         for (int trial = 0; trial < 100; trial++) {
-            Tree tree = Tree.branching(1, 2, 10, 1, random);
+            Tree tree = Tree.branching(1, 1, 2, 10, 1, random);
             assertEquals(2, tree.size());
         }
     }
 
     @Test
+    void aLeastNumberOfChildrenLeavesNoSingleChildNodes() {
+        SplittableRandom random = new SplittableRandom(7);
+        Set<Integer> childCounts = new HashSet<>();
+        for (int trial = 0; trial < 200; trial++) {
+            Tree tree = Tree.branching(1 + trial % 3, 2, 3, 31, 0, random);
+            for (int node = 0; node < tree.size(); node++) {
+                childCounts.add(tree.childCount(node));
+            }
+        }
+        assertEquals(Set.of(0, 2, 3), childCounts);
+    }
+
+    @Test
     void anImpossibleRequestFailsInsteadOfLooping() {
         // Height 5 needs 6 nodes, more than the 4 labels.
-        assertThrows(IllegalStateException.class, () -> Tree.branching(5, 3, 4, 0, new SplittableRandom(6)));
+        assertThrows(IllegalStateException.class, () -> Tree.branching(5, 1, 3, 4, 0, new SplittableRandom(6)));
     }
 
     @Test
