@@ -25,7 +25,8 @@ final class Heatmap {
                      String colTitle, double min, double max, Color[] colors, Path file) {
         int rows = values.length;
         int cols = rows == 0 ? 0 : values[0].length;
-        HeatMapChart chart = new HeatMapChartBuilder().width(220 + 26 * cols).height(110 + 24 * rows)
+        // At least 320 pixels high, so that the colour legend beside a short matrix shows its whole range.
+        HeatMapChart chart = new HeatMapChartBuilder().width(220 + 26 * cols).height(Math.max(320, 110 + 24 * rows))
                 .title(title).xAxisTitle(colTitle).yAxisTitle(rowTitle).build();
         // XChart draws y upwards; label from the bottom so the picture reads like the matrix.
         List<String> ys = new ArrayList<>();

@@ -20,6 +20,7 @@ import org.icl.api.model.AttentionMaps;
 final class AttentionReading {
 
     static final List<String> KINDS = List.of("parent_edge", "child_edges", "other_edges", "stage_token", "node_tokens");
+    private static final int STAGE_TOKEN = 3;
 
     private AttentionReading() {
     }
@@ -66,6 +67,9 @@ final class AttentionReading {
                 }
                 int dominant = 0;
                 for (int k = 0; k < KINDS.size(); k++) {
+                    if (k == STAGE_TOKEN && queries[1] == 0) {
+                        continue; // a walk that never turns has no stage token to attend to
+                    }
                     share[m][stage][k] /= queries[stage];
                     reading.put(map + "." + stages[stage] + "." + KINDS.get(k), share[m][stage][k]);
                     dominant = share[m][stage][k] > share[m][stage][dominant] ? k : dominant;
@@ -81,6 +85,6 @@ final class AttentionReading {
         if (s < e.firstQuery()) {
             return e.edgeChild(s) == v ? 0 : e.edgeParent(s) == v ? 1 : 2;
         }
-        return s == e.stageColumn() ? 3 : 4;
+        return s == e.stageColumn() ? STAGE_TOKEN : 4;
     }
 }

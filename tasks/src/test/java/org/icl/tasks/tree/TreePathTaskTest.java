@@ -300,6 +300,7 @@ class TreePathTaskTest {
         assertEquals(1.0, (Double) one.get("head1.up.parent_edge"), 1e-9, "node self-matching " + one);
         assertEquals("parent_edge", one.get("head1.up.mostly"));
         assertFalse(one.containsKey("head1.down.parent_edge"), "backward has no way down");
+        assertFalse(one.containsKey("head1.up.stage_token"), "nor a stage token");
 
         TreePathTask forward = new TreePathTask(settings(PathDirection.FORWARD, 3, 25, PathLoss.CROSS_ENTROPY, 100), 8);
         Map<String, Object> two = forward.inspect(AttentionConstruction.forward(forward.layout()));
