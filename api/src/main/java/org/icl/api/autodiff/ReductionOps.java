@@ -178,30 +178,35 @@ final class ReductionOps extends OpFamily {
 
     /**
      * Σ over the supervised columns of ||prediction − target||², divided by the batch or, per token,
-     * by the number of supervised columns ({@code supervised == null}: every column).
+     * by the number of supervised columns ({@code supervised == null}: every column). A prediction of
+     * m times the target's batch holds m stacked predictions of the same prompts: the target and the
+     * flags (indexed like the target's columns) repeat for each.
      */
     private Tensor squaredError(Tensor prediction, Tensor target, boolean[] supervised, boolean perToken) {
         String op = perToken ? "squaredErrorPerToken" : "squaredError";
         requireSameShape(op, prediction, target);
-        if (target.batch() != prediction.batch()) {
-            throw new IllegalArgumentException(op + ": batch " + prediction.batch() + " vs " + target.batch());
+        if (prediction.batch() % target.batch() != 0) {
+            throw new IllegalArgumentException(op + ": batch " + prediction.batch() + " is not a multiple of "
+                    + target.batch());
         }
         int rows = prediction.rows();
         int columns = prediction.cols() * prediction.batch();
-        if (supervised != null && supervised.length != columns) {
-            throw new IllegalArgumentException(op + ": " + supervised.length + " flags for " + columns + " columns");
+        int period = target.cols() * target.batch();
+        if (supervised != null && supervised.length != period) {
+            throw new IllegalArgumentException(op + ": " + supervised.length + " flags for " + period + " columns");
         }
         double[] p = prediction.data();
         double[] t = target.data();
         double total = 0;
         int counted = 0;
         for (int c = 0; c < columns; c++) {
-            if (supervised != null && !supervised[c]) {
+            if (supervised != null && !supervised[c % period]) {
                 continue;
             }
             counted++;
+            int offset = (c % period - c) * rows;
             for (int e = c * rows; e < (c + 1) * rows; e++) {
-                double r = p[e] - t[e];
+                double r = p[e] - t[e + offset];
                 total += r * r;
             }
         }
@@ -214,11 +219,12 @@ final class ReductionOps extends OpFamily {
                 double g = out.grad.data[0] * 2.0 / divisor;
                 double[] gp = gradOf(prediction);
                 for (int c = 0; c < columns; c++) {
-                    if (supervised != null && !supervised[c]) {
+                    if (supervised != null && !supervised[c % period]) {
                         continue;
                     }
+                    int offset = (c % period - c) * rows;
                     for (int e = c * rows; e < (c + 1) * rows; e++) {
-                        gp[e] += g * (p[e] - t[e]);
+                        gp[e] += g * (p[e] - t[e + offset]);
                     }
                 }
             });
@@ -237,26 +243,29 @@ final class ReductionOps extends OpFamily {
     /**
      * Σ over the columns with a target ≥ 0 of −log softmax(column)[target], divided by the batch or,
      * per token, by the number of such columns. The gradient is softmax − one-hot per kept column.
+     * Logits of m times the targets' batch are m stacked predictions: the targets repeat for each.
      */
     private Tensor crossEntropy(Tensor logits, int[] targets, boolean perToken) {
         String op = perToken ? "crossEntropyPerToken" : "crossEntropy";
         int rows = logits.rows();
         int columns = logits.cols() * logits.batch();
-        if (targets.length != columns) {
-            throw new IllegalArgumentException(op + ": " + targets.length + " targets for " + columns + " columns");
+        int period = targets.length;
+        if (period == 0 || period % logits.cols() != 0 || columns % period != 0) {
+            throw new IllegalArgumentException(op + ": " + period + " targets for " + columns + " columns");
         }
         double[] x = logits.data();
         double total = 0;
         int counted = 0;
         for (int c = 0; c < columns; c++) {
-            if (targets[c] < 0) {
+            int target = targets[c % period];
+            if (target < 0) {
                 continue;
             }
-            if (targets[c] >= rows) {
-                throw new IllegalArgumentException(op + ": class " + targets[c] + " of " + rows);
+            if (target >= rows) {
+                throw new IllegalArgumentException(op + ": class " + target + " of " + rows);
             }
             counted++;
-            total += negativeLogLikelihood(x, c * rows, rows, targets[c]);
+            total += negativeLogLikelihood(x, c * rows, rows, target);
         }
         // No supervised token at all gives a loss of 0 and no gradient, not 0/0.
         double divisor = perToken ? Math.max(1, counted) : logits.batch();
@@ -268,13 +277,14 @@ final class ReductionOps extends OpFamily {
                 double[] gl = gradOf(logits);
                 double[] probabilities = new double[rows];
                 for (int c = 0; c < columns; c++) {
-                    if (targets[c] < 0) {
+                    int target = targets[c % period];
+                    if (target < 0) {
                         continue;
                     }
                     int base = c * rows;
                     softmaxColumn(x, base, probabilities, 0, rows);
                     for (int r = 0; r < rows; r++) {
-                        double indicator = r == targets[c] ? 1 : 0;
+                        double indicator = r == target ? 1 : 0;
                         gl[base + r] += g * (probabilities[r] - indicator);
                     }
                 }

@@ -190,7 +190,9 @@ public final class Tape {
 
     /**
      * Squared error summed over the entries of each matrix and averaged over the batch:
-     * (1/B) Σ ||prediction − target||²; the target is a constant of the same shape.
+     * (1/B) Σ ||prediction − target||²; the target is a constant of the same shape. A prediction whose
+     * batch is m times the target's holds m stacked predictions of the same prompts; each is scored
+     * against the target and the loss is their mean.
      */
     public Tensor squaredError(Tensor prediction, Tensor target) {
         return reductions.squaredError(prediction, target);
@@ -200,6 +202,7 @@ public final class Tape {
      * Squared error per supervised token: Σ_c ||prediction_c − target_c||² over the supervised columns c,
      * divided by their number, so that sequences of different lengths (padded to one width) weigh every
      * token alike. {@code supervised[b·cols + c]} says whether column c of matrix b counts; 0 if none does.
+     * Stacked predictions (m times the target's batch) repeat the target and the flags, as in {@link #squaredError}.
      */
     public Tensor squaredErrorPerToken(Tensor prediction, Tensor target, boolean[] supervised) {
         return reductions.squaredErrorPerToken(prediction, target, supervised);
@@ -211,6 +214,8 @@ public final class Tape {
      * or −1 to leave that column out. Computed through log-sum-exp, so it stays exact for large logits
      * (logits (0, 800) with target 0 cost 800) and accepts −∞ logits (masked classes) on non-targets; a
      * target whose logit is −∞ costs +∞. With +∞ logits the limits of {@link #softmaxColumns} apply.
+     * Like {@link #squaredError}, logits of m times the targets' batch are m stacked predictions, each
+     * scored against the same targets, and the loss is their mean.
      */
     public Tensor crossEntropy(Tensor logits, int[] targets) {
         return reductions.crossEntropy(logits, targets);

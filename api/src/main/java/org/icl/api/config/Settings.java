@@ -97,6 +97,18 @@ public final class Settings {
         return v;
     }
 
+    /**
+     * One constant of {@code type}, written in config as its name in lower case with '-' for '_'
+     * (ONE_HOT is "one-hot"); an unknown word fails listing the allowed ones.
+     */
+    public <E extends Enum<E>> E choice(String key, Class<E> type) {
+        java.util.Map<String, E> byWord = new java.util.HashMap<>();
+        for (E constant : type.getEnumConstants()) {
+            byWord.put(constant.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), constant);
+        }
+        return byWord.get(oneOf(key, byWord.keySet()));
+    }
+
     public String string(String key) {
         return read(key, "a string", () -> config.getString(key));
     }

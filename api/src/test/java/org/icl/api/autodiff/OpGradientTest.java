@@ -424,4 +424,36 @@ class OpGradientTest {
         assertEquals(0.0, Tape.forInference().crossEntropyPerToken(logits, new int[] {-1, -1, -1, -1, -1, -1})
                 .data()[0], 0.0);
     }
+
+    @Test
+    void stackedPredictionsAreEachScoredAgainstTheTarget() {
+        // A prediction of batch 2·B holds two predictions of the same B prompts: the loss is their mean.
+        SplittableRandom random = new SplittableRandom(41);
+        int batch = 2;
+        int classes = 3;
+        Tensor stacked = leaf(classes, COLS, 2 * batch, random);
+        Tensor first = Tensor.wrap(classes, COLS, batch,
+                java.util.Arrays.copyOfRange(stacked.data(), 0, classes * COLS * batch));
+        Tensor second = Tensor.wrap(classes, COLS, batch,
+                java.util.Arrays.copyOfRange(stacked.data(), classes * COLS * batch, 2 * classes * COLS * batch));
+        Tensor target = constant(classes, COLS, batch, random);
+        int[] classesOf = new int[COLS * batch];
+        boolean[] supervised = new boolean[COLS * batch];
+        for (int c = 0; c < classesOf.length; c++) {
+            classesOf[c] = c % 3 == 0 ? -1 : random.nextInt(classes);
+            supervised[c] = classesOf[c] >= 0;
+        }
+        List<BiFunction<Tape, Tensor, Tensor>> losses = List.of(
+                (tape, x) -> tape.squaredError(x, target),
+                (tape, x) -> tape.squaredErrorPerToken(x, target, supervised),
+                (tape, x) -> tape.crossEntropy(x, classesOf),
+                (tape, x) -> tape.crossEntropyPerToken(x, classesOf));
+        for (int i = 0; i < losses.size(); i++) {
+            BiFunction<Tape, Tensor, Tensor> loss = losses.get(i);
+            double mean = (loss.apply(Tape.forInference(), first).data()[0]
+                    + loss.apply(Tape.forInference(), second).data()[0]) / 2;
+            assertEquals(mean, loss.apply(Tape.forInference(), stacked).data()[0], 1e-14, "loss " + i);
+            assertGradients("stacked loss " + i, (tape, in) -> loss.apply(tape, in.get(0)), List.of(stacked));
+        }
+    }
 }

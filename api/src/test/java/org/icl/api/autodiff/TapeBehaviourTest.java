@@ -232,7 +232,8 @@ class TapeBehaviourTest {
         assertThrows(IllegalArgumentException.class, () -> tape.sliceCols(a34, 3, 5));
         assertThrows(IllegalArgumentException.class, () -> tape.sliceCols(a34, 3, 1));
         assertThrows(IllegalArgumentException.class, () -> tape.squaredError(a34, a43));
-        assertThrows(IllegalArgumentException.class, () -> tape.squaredError(a34x3, a34));
+        assertThrows(IllegalArgumentException.class, () -> tape.squaredError(a34x2, a34x3));
+        assertThrows(IllegalArgumentException.class, () -> tape.squaredError(a34, a34x3));
         assertThrows(IllegalArgumentException.class, () -> tape.crossEntropy(a34, new int[] {0, 1, 2}));
         assertThrows(IllegalArgumentException.class, () -> tape.crossEntropy(a34, new int[] {0, 1, 2, 3}));
         assertThrows(IllegalArgumentException.class, () -> tape.backward(tape.matmul(p, a43)));

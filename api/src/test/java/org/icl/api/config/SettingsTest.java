@@ -47,4 +47,15 @@ class SettingsTest {
         assertTrue(failure(() -> s.intBetween("n", 1, 10)).endsWith("expected an integer in [1, 10]"));
         assertEquals("task.k is missing", failure(() -> s.intAtLeast("k", 1)));
     }
+
+    /** A config word per constant, as {@link Settings#choice} spells them. */
+    private enum Mode { BACKWARD, ONE_HOT }
+
+    @Test
+    void choiceReadsEnumConstantsByTheirConfigWord() {
+        Settings s = block("a = backward\nb = one-hot\nc = ONE_HOT");
+        assertEquals(Mode.BACKWARD, s.choice("a", Mode.class));
+        assertEquals(Mode.ONE_HOT, s.choice("b", Mode.class));
+        assertTrue(failure(() -> s.choice("c", Mode.class)).endsWith("expected one of backward, one-hot"));
+    }
 }

@@ -1,8 +1,6 @@
 package org.icl.models.softmax;
 
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /** How a matrix of the softmax-attention model starts: all zeros, i.i.d. Gaussian, or the identity. */
@@ -13,13 +11,6 @@ public enum Initialisation {
     GAUSSIAN,
     /** Ones on the main diagonal, zeros elsewhere (rectangular matrices too). */
     IDENTITY;
-
-    /** The config words, e.g. "zero". */
-    static final Set<String> WORDS = Set.of("zero", "gaussian", "identity");
-
-    static Initialisation of(String word) {
-        return valueOf(word.toUpperCase(Locale.ROOT));
-    }
 
     /** Fills the column-major {@code rows × cols} array {@code data}. */
     void fill(double[] data, int rows, int cols, double scale, RandomGenerator random) {

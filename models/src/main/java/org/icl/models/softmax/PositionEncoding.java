@@ -1,8 +1,5 @@
 package org.icl.models.softmax;
 
-import java.util.Locale;
-import java.util.Set;
-
 /** How the softmax-attention model tells positions apart. */
 public enum PositionEncoding {
     /** No positional information: the model sees only the tokens and the causal order. */
@@ -11,11 +8,4 @@ public enum PositionEncoding {
     ONE_HOT,
     /** A trainable vector per position added to each token. */
     LEARNED;
-
-    /** The config words. */
-    static final Set<String> WORDS = Set.of("none", "one-hot", "learned");
-
-    static PositionEncoding of(String word) {
-        return valueOf(word.toUpperCase(Locale.ROOT).replace('-', '_'));
-    }
 }

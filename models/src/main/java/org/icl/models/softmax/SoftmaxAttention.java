@@ -17,8 +17,8 @@ import org.icl.api.task.TaskShape;
  * V_h its merged value-output matrix, s the score scale and M the causal mask (−∞ above the
  * diagonal: query t attends to keys s ≤ t). Optional parts: positional encodings on the input,
  * pre-norm layer norm, and an MLP sublayer, which together make a transformer block. When the
- * task's outputs are not tokens (logits over a vocabulary, say), a readout matrix maps the
- * stream to them; otherwise the output is the stream's token rows.
+ * task's outputs are not tokens (logits over a vocabulary, say), or when configured so, a readout
+ * matrix maps the stream to them; otherwise the output is the stream's token rows.
  */
 public final class SoftmaxAttention implements Model, AttentionMaps {
 
@@ -53,7 +53,8 @@ public final class SoftmaxAttention implements Model, AttentionMaps {
             value[h] = matrix("V" + (h + 1), width, width, settings.valueInit(), settings.trainValue(), seed);
             valueIsIdentity[h] = !settings.trainValue() && settings.valueInit() == Initialisation.IDENTITY;
         }
-        this.readout = shape.outputDim() == tokenDim ? null
+        boolean mapped = settings.readout() == Readout.ALWAYS || shape.outputDim() != tokenDim;
+        this.readout = !mapped ? null
                 : matrix("R", shape.outputDim(), width, settings.readoutInit(), settings.trainReadout(), seed);
         if (settings.positions() == PositionEncoding.LEARNED) {
             positions = (Parameter) matrix("P", tokenDim, maxLength, Initialisation.GAUSSIAN, true, seed);

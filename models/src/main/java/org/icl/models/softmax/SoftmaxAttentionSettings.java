@@ -11,7 +11,8 @@ import org.icl.api.config.Settings;
  * @param initScale        standard deviation of every {@link Initialisation#GAUSSIAN} matrix and of learned positions
  * @param keyQueryInit     start of each head's merged key-query matrix
  * @param valueInit        start of each head's merged value-output matrix
- * @param readoutInit      start of the readout (used when the task's outputs are not tokens)
+ * @param readout          when a readout matrix maps the stream to the outputs
+ * @param readoutInit      start of the readout
  * @param trainKeyQuery    whether the key-query matrices train
  * @param trainValue       whether the value-output matrices train
  * @param trainReadout     whether the readout trains
@@ -23,7 +24,7 @@ import org.icl.api.config.Settings;
  * @param layerNormEpsilon ε added to the variance in layer norm
  */
 public record SoftmaxAttentionSettings(int heads, double scoreScale, double initScale,
-                                       Initialisation keyQueryInit, Initialisation valueInit,
+                                       Initialisation keyQueryInit, Initialisation valueInit, Readout readout,
                                        Initialisation readoutInit, boolean trainKeyQuery, boolean trainValue,
                                        boolean trainReadout, boolean residual, PositionEncoding positions,
                                        int mlpWidth, double mlpInitScale, boolean layerNorm,
@@ -33,16 +34,17 @@ public record SoftmaxAttentionSettings(int heads, double scoreScale, double init
     public static SoftmaxAttentionSettings from(Settings s) {
         return new SoftmaxAttentionSettings(
                 s.intBetween("heads", 1, 64),
-                s.doubleBetween("score-scale", -1e6, 1e6),
+                s.positive("score-scale"),
                 s.doubleBetween("init-scale", 0, 10),
-                Initialisation.of(s.oneOf("key-query-init", Initialisation.WORDS)),
-                Initialisation.of(s.oneOf("value-init", Initialisation.WORDS)),
-                Initialisation.of(s.oneOf("readout-init", Initialisation.WORDS)),
+                s.choice("key-query-init", Initialisation.class),
+                s.choice("value-init", Initialisation.class),
+                s.choice("readout", Readout.class),
+                s.choice("readout-init", Initialisation.class),
                 s.bool("train-key-query"),
                 s.bool("train-value"),
                 s.bool("train-readout"),
                 s.bool("residual"),
-                PositionEncoding.of(s.oneOf("positions", PositionEncoding.WORDS)),
+                s.choice("positions", PositionEncoding.class),
                 s.intBetween("mlp-width", 0, 1 << 16),
                 s.doubleBetween("mlp-init-scale", 0, 10),
                 s.bool("layer-norm"),

@@ -34,6 +34,8 @@ class SoftmaxAttentionFactoryTest {
         assertEquals(List.of("KQ1"), names(tokens));
         Model logits = FACTORY.create(SoftmaxFixtures.settings(""), new TaskShape(6, 10, 9, 10), 1);
         assertEquals(List.of("KQ1", "R"), names(logits));
+        Model always = FACTORY.create(SoftmaxFixtures.settings("readout = always"), new TaskShape(6, 10, 6, 10), 1);
+        assertEquals(List.of("KQ1", "R"), names(always));
         Parameter readout = logits.parameter("R").orElseThrow();
         assertEquals(9, readout.rows());
         assertEquals(6, readout.cols());
@@ -122,10 +124,12 @@ class SoftmaxAttentionFactoryTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "heads = 0 | model.heads",
+        "score-scale = 0 | model.score-scale",
         "init-scale = -1 | model.init-scale",
         "key-query-init = ones | model.key-query-init",
         "value-init = 3 | model.value-init",
         "positions = sinusoidal | model.positions",
+        "readout = never | model.readout",
         "mlp-width = -2 | model.mlp-width",
         "layer-norm-epsilon = 0 | model.layer-norm-epsilon",
         "train-value = maybe | model.train-value"})

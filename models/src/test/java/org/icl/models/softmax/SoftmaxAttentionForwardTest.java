@@ -16,14 +16,14 @@ class SoftmaxAttentionForwardTest {
     static final int LENGTH = 6;
     static final int BATCH = 3;
 
-    /** Configurations that together switch on every optional part; the readout appears when outputDim ≠ DIM. */
+    /** Configurations that together switch on every optional part; a readout appears when outputDim ≠ DIM or always in the last. */
     static final String[] CONFIGS = {
         "",
         "heads = 3, train-value = true, value-init = gaussian, score-scale = 0.5",
         "heads = 2, residual = false, positions = one-hot, value-init = gaussian",
         "heads = 2, positions = learned, mlp-width = 4, layer-norm = true, train-value = true",
         "heads = 2, value-init = gaussian, init-scale = 0.5, train-readout = false, readout-init = gaussian",
-        "mlp-width = 3, key-query-init = identity, train-key-query = false, score-scale = 2",
+        "mlp-width = 3, key-query-init = identity, train-key-query = false, score-scale = 2, readout = always",
     };
 
     /*
