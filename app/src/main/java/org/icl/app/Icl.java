@@ -1,18 +1,20 @@
 package org.icl.app;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 
-import org.icl.api.config.InvalidSettingException;
+import org.icl.api.config.InvalidInputException;
 import org.icl.api.train.TrainingFailedException;
 import org.icl.app.cli.Commands;
+import org.icl.app.wiring.PluginLoadingException;
 import picocli.CommandLine;
 
 /** Entry point of the {@code icl} command line. */
 public final class Icl {
 
-    /** Exit code for bad input: config errors, unknown plugin types, bad arguments. */
+    /** Exit code for bad input: config errors, unknown plugin types, unusable plugin jars, bad arguments, paths and checkpoints. */
     public static final int BAD_INPUT = 2;
-    /** Exit code for a run that failed on its own terms (a diverged loss); the files written so far remain. */
+    /** Exit code for a run that failed on its own terms (a diverged loss, a full disk); the files written so far remain. */
     public static final int RUN_FAILED = 1;
 
     private Icl() {
@@ -43,16 +45,22 @@ public final class Icl {
 
     private static int execute(CommandLine cli, String... args) {
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (e instanceof InvalidSettingException) {
+            if (e instanceof InvalidInputException) {
                 command.getErr().println("icl: " + e.getMessage());
                 return BAD_INPUT;
             }
-            if (e instanceof TrainingFailedException) {
+            if (e instanceof TrainingFailedException || e instanceof UncheckedIOException) {
                 command.getErr().println("icl: " + e.getMessage());
                 return RUN_FAILED;
             }
             throw e;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            cli.getErr().println("icl: out of memory (this JVM may use " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB): lower trainer.batch-size, task.eval-chunk or the task's sizes, or raise ICL_JAVA_OPTS=-Xmx<size>");
+            return RUN_FAILED;
+        }
     }
 }

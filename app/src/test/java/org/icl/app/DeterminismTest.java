@@ -2,10 +2,12 @@ package org.icl.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,5 +55,33 @@ class DeterminismTest {
         assertNotEquals(
                 MetricsCsv.read(first.resolve("metrics.csv")).column("train_loss"),
                 MetricsCsv.read(reseeded.resolve("metrics.csv")).column("train_loss"));
+    }
+
+    @Test
+    void oneAndTwoThreadsGiveIdenticalResults() throws IOException {
+        Path config = Cli.write(dir, "tiny.conf", Cli.TINY_RUN);
+        Path one = dir.resolve("one");
+        Path two = dir.resolve("two");
+        assertEquals(0, Cli.run("train", config.toString(), "-o", one.toString(), "-q", "--threads", "1").exitCode());
+        assertEquals(0, Cli.run("train", config.toString(), "-o", two.toString(), "-q", "--threads", "2").exitCode());
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode a = json.readTree(one.resolve("result.json").toFile());
+        JsonNode b = json.readTree(two.resolve("result.json").toFile());
+        assertEquals(1, a.at("/provenance/threads").asInt());
+        assertEquals(2, b.at("/provenance/threads").asInt());
+        assertEquals(withoutTimings(a.get("metrics")), withoutTimings(b.get("metrics")));
+        assertEquals(a.get("theory"), b.get("theory"));
+        assertEquals(a.get("mechanism"), b.get("mechanism"));
+        assertEquals(a.get("eval_loss_over_reference"), b.get("eval_loss_over_reference"));
+        assertEquals(json.readTree(one.resolve("parameters.json").toFile()), json.readTree(two.resolve("parameters.json").toFile()));
+    }
+
+    /** The metrics that are results, not measurements of the machine's speed. */
+    private static JsonNode withoutTimings(JsonNode metrics) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = metrics.deepCopy();
+        copy.remove(List.of("train_seconds", "monitor_eval_seconds", "steps_per_second"));
+        assertTrue(copy.has("eval_loss") && copy.has("train_loss"), copy.toString());
+        return copy;
     }
 }

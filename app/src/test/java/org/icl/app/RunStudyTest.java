@@ -60,10 +60,21 @@ class RunStudyTest {
         assertTrue(Files.readString(root.resolve("no-cot/config.conf")).contains("cot=false"));
         assertNotNull(ImageIO.read(root.resolve("learning-curves.png").toFile()));
         List<String> summary = Files.readAllLines(root.resolve("summary.csv"));
-        assertEquals("run,eval_loss,reference,reference_value,ratio,steps_per_second", summary.get(0));
+        assertTrue(summary.get(0).startsWith("trial,variant,seed,state,metrics.eval_loss,"), summary.get(0));
         assertEquals(3, summary.size());
+        assertTrue(summary.get(1).startsWith("cot,cot,2,completed,"), summary.get(1));
         double cotLoss = json.readTree(root.resolve("cot/result.json").toFile()).at("/metrics/eval_loss").asDouble();
-        assertEquals(cotLoss, Double.parseDouble(summary.get(1).split(",")[1]), 0.0);
+        assertEquals(cotLoss, Double.parseDouble(summary.get(1).split(",")[4]), 0.0);
+        assertTrue(Files.isRegularFile(root.resolve("report.html")));
+        // The baselines score the same prompts and land in summary.csv as columns of their own.
+        double leastSquares = json.readTree(root.resolve("cot/result.json").toFile())
+                .at("/baselines/least_squares/eval_loss").asDouble();
+        var rows = new com.fasterxml.jackson.dataformat.csv.CsvMapper().readerForMapOf(String.class)
+                .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
+                .<java.util.Map<String, String>>readValues(root.resolve("summary.csv").toFile()).readAll();
+        assertEquals(leastSquares, Double.parseDouble(rows.get(0).get("baselines.least_squares.eval_loss")), 0.0);
+        assertTrue(leastSquares < 1e-20, "least squares with n = 6 ≥ d = 3 is exact: " + leastSquares);
+        assertTrue(result.out().lines().anyMatch(l -> l.startsWith("  least_squares ")), result.out());
     }
 
     @Test

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +41,7 @@ class TrainConfigValidationTest {
             assertTrue(result.err().toLowerCase().contains(fragment.toLowerCase()),
                     "stderr lacks '" + fragment + "':\n" + result);
         }
-        assertFalse(Files.exists(dir.resolve("out").resolve("metrics.csv")), "training started despite the error");
+        assertFalse(Files.exists(dir.resolve("out")), "the output directory was created despite the error");
     }
 
     @Test
@@ -56,6 +54,25 @@ class TrainConfigValidationTest {
     void misspeltKeyInsideBracesIsNamedWithItsOwnLine() {
         Path config = Cli.write(dir, "bad.conf", "seed = 1\ntask {\n  etta = 0.3\n}\n");
         assertRejected(train(config), "task.etta", "bad.conf:3", "did you mean task.eta");
+    }
+
+    @Test
+    void misspeltKeyInANestedPluginBlockIsNamedInFull() {
+        Path config = Cli.write(dir, "bad.conf", "seed = 1\nmodel {\n  type = looped\n  layer {\n    init-scael = 0.02\n  }\n}\n");
+        assertRejected(train(config), "model.layer.init-scael", "bad.conf:5", "unknown key",
+                "did you mean model.layer.init-scale");
+    }
+
+    @Test
+    void badValueInANestedPluginBlockIsNamedInFull() {
+        Cli.Result result = train(configWithLine3("model { type = looped, loops = 2, layer.init-scale = -1 }"));
+        assertRejected(result, "model.layer.init-scale = -1", "bad.conf:3", "a number in [0, 10]");
+    }
+
+    @Test
+    void unknownBlockInTrainableEntriesIsRejected() {
+        Cli.Result result = train(configWithLine3("model.trainable = [\"V:w,q\"]"));
+        assertRejected(result, "model.trainable", "bad.conf:3", "'q' is not a block", "x, y, w, const");
     }
 
     @Test
@@ -160,12 +177,11 @@ class TrainConfigValidationTest {
     }
 
     @Test
-    void missingConfigArgumentIsAUsageError() throws IOException {
-        Cli.Result result = Cli.run("train");
+    void missingConfigArgumentIsAUsageError() {
+        // Given an output directory, a run that went ahead despite the missing argument would create it.
+        Cli.Result result = Cli.run("train", "-o", dir.resolve("out").toString(), "-q");
         assertEquals(Icl.BAD_INPUT, result.exitCode(), result.toString());
-        assertTrue(result.err().contains("CONFIG"), result.toString());
-        try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(0, files.count());
-        }
+        assertTrue(result.err().contains("Missing required parameter: 'CONFIG'"), result.toString());
+        assertFalse(Files.exists(dir.resolve("out")), "a run started without its config");
     }
 }

@@ -97,12 +97,17 @@ class TrainEndToEndTest {
         assertEquals(0, second.exitCode(), second.toString());
         assertEquals(MetricsCsv.read(run.resolve("metrics.csv")).column("train_loss"),
                 MetricsCsv.read(again.resolve("metrics.csv")).column("train_loss"));
-        assertEquals(Files.readString(run.resolve("parameters.json")), Files.readString(again.resolve("parameters.json")));
+        assertEquals(JSON.readTree(run.resolve("parameters.json").toFile()).get("parameters"),
+                JSON.readTree(again.resolve("parameters.json").toFile()).get("parameters"));
     }
 
     @Test
     void parametersJsonHoldsVAndWWithTheirShapes() throws IOException {
-        JsonNode parameters = JSON.readTree(run.resolve("parameters.json").toFile());
+        JsonNode file = JSON.readTree(run.resolve("parameters.json").toFile());
+        assertEquals("config.conf", file.get("config").asText(), "parameters.json names its config");
+        assertEquals("tiny", file.get("run").asText());
+        assertEquals(STEPS, file.get("step").asInt());
+        JsonNode parameters = file.get("parameters");
         int size = 2 * 3 + 2;
         for (String name : new String[] {"V", "W"}) {
             JsonNode matrix = parameters.get(name);
@@ -127,6 +132,8 @@ class TrainEndToEndTest {
     void resultJsonHoldsMetricsTheoryAndMechanism() throws IOException {
         JsonNode json = JSON.readTree(run.resolve("result.json").toFile());
         assertEquals("tiny", json.get("run").asText());
+        assertEquals("completed", json.get("status").asText());
+        assertTrue(json.get("diverged") == null, json.toString());
         JsonNode evalLoss = json.at("/metrics/eval_loss");
         assertTrue(evalLoss.isNumber() && Double.isFinite(evalLoss.asDouble()) && evalLoss.asDouble() >= 0, json.toString());
         assertEquals(200, json.at("/metrics/eval_prompts").asInt());
@@ -140,5 +147,20 @@ class TrainEndToEndTest {
         assertTrue(json.at("/mechanism/effective_step").isNumber(), json.toString());
         double ratio = json.get("eval_loss_over_reference").asDouble();
         assertEquals(evalLoss.asDouble() / json.at("/theory/k_step_gd").asDouble(), ratio, 1e-12 * Math.abs(ratio));
+    }
+
+    @Test
+    void resultJsonRecordsProvenance() throws IOException {
+        JsonNode provenance = JSON.readTree(run.resolve("result.json").toFile()).get("provenance");
+        assertNotNull(provenance);
+        assertEquals(BuildInfo.of(getClass().getClassLoader()).version(), provenance.get("framework_version").asText());
+        assertTrue(provenance.get("framework_version").asText().matches("\\d+\\.\\d+.*"), provenance.toString());
+        // The build writes the commit it was made from: 40 hex digits, or "unknown" outside a git checkout.
+        assertTrue(provenance.get("git_commit").asText().matches("[0-9a-f]{40}|unknown"), provenance.toString());
+        assertTrue(provenance.get("git_dirty").isBoolean() || provenance.get("git_dirty").isNull(), provenance.toString());
+        assertEquals(System.getProperty("java.version"), provenance.get("java_version").asText());
+        assertTrue(provenance.get("threads").asInt() >= 1, provenance.toString());
+        assertEquals(5, provenance.get("seed").asLong(), "the seed of Cli.TINY_RUN");
+        assertEquals("config.conf", provenance.get("config").asText());
     }
 }

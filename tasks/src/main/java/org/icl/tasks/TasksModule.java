@@ -1,6 +1,7 @@
 package org.icl.tasks;
 
 import org.icl.api.plugin.PluginModule;
+import org.icl.tasks.regression.InContextRegressionFactory;
 import org.icl.tasks.tree.TreePathFactory;
 import org.icl.tasks.weights.WeightPredictionFactory;
 
@@ -10,6 +11,7 @@ public final class TasksModule extends PluginModule {
     @Override
     protected void configure() {
         registerTask("weight-prediction", WeightPredictionFactory.class);
+        registerTask("icl-regression", InContextRegressionFactory.class);
         registerTask("tree-path", TreePathFactory.class);
     }
 }

@@ -1,6 +1,7 @@
 package org.icl.trainers;
 
 import org.icl.api.config.Settings;
+import org.icl.api.task.TaskShape;
 import org.icl.api.train.Trainer;
 import org.icl.api.train.TrainerFactory;
 import org.icl.trainers.loop.GradientTrainer;
@@ -12,14 +13,14 @@ import org.icl.trainers.optim.AdamSettings;
 public final class AdamTrainerFactory implements TrainerFactory {
 
     @Override
-    public String description() {
-        return "mini-batch training with Adam (bias-corrected moments), gradient clipping, periodic evaluation";
-    }
-
-    @Override
     public Trainer create(Settings s) {
         LoopSettings loop = LoopSettings.from(s);
         AdamSettings adam = AdamSettings.from(s);
-        return new GradientTrainer(loop, () -> new Adam(loop.learningRate(), adam.beta1(), adam.beta2(), adam.epsilon()));
+        return new GradientTrainer(loop, () -> new Adam(adam.beta1(), adam.beta2(), adam.epsilon()));
+    }
+
+    @Override
+    public void requireMemory(Settings s, TaskShape shape) {
+        LoopSettings.requireMemory(s, shape);
     }
 }

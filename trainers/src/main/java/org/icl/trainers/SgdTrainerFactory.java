@@ -1,6 +1,7 @@
 package org.icl.trainers;
 
 import org.icl.api.config.Settings;
+import org.icl.api.task.TaskShape;
 import org.icl.api.train.Trainer;
 import org.icl.api.train.TrainerFactory;
 import org.icl.trainers.loop.GradientTrainer;
@@ -12,14 +13,14 @@ import org.icl.trainers.optim.SgdSettings;
 public final class SgdTrainerFactory implements TrainerFactory {
 
     @Override
-    public String description() {
-        return "mini-batch stochastic gradient descent with optional momentum, gradient clipping, periodic evaluation";
-    }
-
-    @Override
     public Trainer create(Settings s) {
         LoopSettings loop = LoopSettings.from(s);
         SgdSettings sgd = SgdSettings.from(s);
-        return new GradientTrainer(loop, () -> new Sgd(loop.learningRate(), sgd.momentum()));
+        return new GradientTrainer(loop, () -> new Sgd(sgd.momentum()));
+    }
+
+    @Override
+    public void requireMemory(Settings s, TaskShape shape) {
+        LoopSettings.requireMemory(s, shape);
     }
 }

@@ -91,4 +91,18 @@ class UpdateRulesTest {
         assertEquals(0.875, model.theta().data()[0], 1e-15);
         assertEquals(-1.75, model.theta().data()[1], 1e-15);
     }
+
+    @Test
+    void warmupScalesTheFirstStepsLearningRateLinearly() {
+        // SGD on ||θ − t||² (gradient 2(θ − t)) at lr 0.2 with a 4-step warm-up: the step sizes are
+        // 0.05, 0.1, 0.15, so θ − t shrinks by (1 − 0.1)(1 − 0.2)(1 − 0.3) over three steps.
+        ParameterModel model = ParameterModel.of(1.0);
+        new SgdTrainerFactory().create(TrainerSettings.of("sgd", "steps = 3, learning-rate = 0.2, warmup-steps = 4"))
+                .train(new QuadraticTask(0.0), model, RunContext.inMemory(1));
+        assertEquals(0.9 * 0.8 * 0.7, model.theta().data()[0], 1e-15);
+        ParameterModel cold = ParameterModel.of(1.0);
+        new SgdTrainerFactory().create(TrainerSettings.of("sgd", "steps = 3, learning-rate = 0.2"))
+                .train(new QuadraticTask(0.0), cold, RunContext.inMemory(1));
+        assertEquals(0.6 * 0.6 * 0.6, cold.theta().data()[0], 1e-15);
+    }
 }

@@ -3,11 +3,13 @@ package org.icl.api.autodiff;
 /** A scalar function applied entry by entry, with its derivative for the backward pass. */
 public interface Elementwise {
 
+    /** The function's value at x. */
     double apply(double x);
 
     /** Derivative at x, given also y = apply(x) (cheaper for functions like tanh). */
     double derivative(double x, double y);
 
+    /** The hyperbolic tangent. */
     Elementwise TANH = new Elementwise() {
         public double apply(double x) {
             return Math.tanh(x);
@@ -18,6 +20,7 @@ public interface Elementwise {
         }
     };
 
+    /** max(x, 0), with derivative 0 at 0. */
     Elementwise RELU = new Elementwise() {
         public double apply(double x) {
             return x > 0 ? x : 0;
@@ -28,6 +31,7 @@ public interface Elementwise {
         }
     };
 
+    /** x². */
     Elementwise SQUARE = new Elementwise() {
         public double apply(double x) {
             return x * x;
@@ -38,6 +42,7 @@ public interface Elementwise {
         }
     };
 
+    /** eˣ. */
     Elementwise EXP = new Elementwise() {
         public double apply(double x) {
             return Math.exp(x);

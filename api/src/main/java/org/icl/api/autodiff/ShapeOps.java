@@ -1,6 +1,11 @@
 package org.icl.api.autodiff;
 
-/** Shape ops: transpose, row and column slices, concatenation. The public entry points are {@link Tape}'s methods of the same names. */
+import java.util.List;
+
+/**
+ * Shape ops: transpose, row and column slices, concatenation, stacking along the batch, and detach
+ * (the same values cut off from the gradient). The public entry points are {@link Tape}'s methods of the same names.
+ */
 final class ShapeOps extends OpFamily {
 
     ShapeOps(Tape tape) {
@@ -149,5 +154,48 @@ final class ShapeOps extends OpFamily {
             });
         }
         return out;
+    }
+
+    Tensor stackBatches(List<Tensor> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("stackBatches: nothing to stack");
+        }
+        Tensor first = parts.get(0);
+        int batch = 0;
+        for (Tensor t : parts) {
+            requireSameShape("stackBatches", first, t);
+            batch += t.batch();
+        }
+        Tensor out = result(first.rows(), first.cols(), batch, tracks(parts.toArray(Tensor[]::new)), false);
+        // Matrices of a batch lie one after another in the store, so stacking is copying the stores end to end.
+        int offset = 0;
+        for (Tensor t : parts) {
+            System.arraycopy(t.data(), 0, out.data(), offset, t.size());
+            offset += t.size();
+        }
+        if (out.requiresGrad()) {
+            record(out, () -> {
+                double[] g = out.grad.data;
+                int start = 0;
+                for (Tensor t : parts) {
+                    if (t.requiresGrad()) {
+                        double[] gt = gradOf(t);
+                        for (int e = 0; e < gt.length; e++) {
+                            gt[e] += g[start + e];
+                        }
+                    }
+                    start += t.size();
+                }
+            });
+        }
+        return out;
+    }
+
+    Tensor detach(Tensor a) {
+        if (!a.requiresGrad()) {
+            return a;
+        }
+        // A view on the same store: nothing is copied and nothing is recorded, so no gradient passes.
+        return new Tensor(a.rows(), a.cols(), a.batch(), a.value(), false);
     }
 }

@@ -18,6 +18,8 @@ public final class Tape {
     private final boolean recording;
     private final StorePool pool = new StorePool();
     private final List<Runnable> backwardSteps = new ArrayList<>();
+    /** Parameters with frozen entries that received a gradient in the running backward pass. */
+    private final List<Parameter> restricted = new ArrayList<>();
     private final ProductOps products = new ProductOps(this);
     private final EntrywiseOps entrywise = new EntrywiseOps(this);
     private final ShapeOps shapes = new ShapeOps(this);
@@ -37,7 +39,10 @@ public final class Tape {
         return new Tape(false);
     }
 
-    /** Back-propagates from a scalar (1×1, batch 1), adding into every parameter's gradient. */
+    /**
+     * Back-propagates from a scalar (1×1, batch 1), adding into every parameter's gradient; then zeroes the
+     * gradient of the entries a parameter holds fixed (see {@link Parameter#restrictTraining}).
+     */
     public void backward(Tensor loss) {
         if (!recording) {
             throw new IllegalStateException("backward on an inference tape");
@@ -53,11 +58,14 @@ public final class Tape {
             backwardSteps.get(i).run();
         }
         backwardSteps.clear();
+        restricted.forEach(Parameter::maskGradient);
+        restricted.clear();
     }
 
     /** Forgets the recorded ops and takes back every store; tensors made by this tape become invalid. */
     public void reset() {
         backwardSteps.clear();
+        restricted.clear();
         pool.releaseAll();
     }
 
@@ -162,6 +170,23 @@ public final class Tape {
         return shapes.concatCols(a, b);
     }
 
+    /**
+     * The batches of {@code parts} one after another: a tensor of the parts' common shape whose batch is
+     * the sum of theirs. A model that returns several outputs per prompt (a looped model's last loops)
+     * stacks them so that a loss against one target scores each (see {@link #squaredError}).
+     */
+    public Tensor stackBatches(List<Tensor> parts) {
+        return shapes.stackBatches(parts);
+    }
+
+    /**
+     * The values of a, cut off from the gradient (stop-gradient): nothing reaching the result flows back
+     * into a. The result shares a's store, so it must not be written to.
+     */
+    public Tensor detach(Tensor a) {
+        return shapes.detach(a);
+    }
+
     // ---- softmax, reductions and losses ----------------------------------------------------------
 
     /**
@@ -191,8 +216,8 @@ public final class Tape {
     /**
      * Squared error summed over the entries of each matrix and averaged over the batch:
      * (1/B) Σ ||prediction − target||²; the target is a constant of the same shape. A prediction whose
-     * batch is m times the target's holds m stacked predictions of the same prompts; each is scored
-     * against the target and the loss is their mean.
+     * batch is m times the target's holds m stacked predictions of the same prompts (see
+     * {@link #stackBatches}); each is scored against the target and the loss is their mean.
      */
     public Tensor squaredError(Tensor prediction, Tensor target) {
         return reductions.squaredError(prediction, target);
@@ -263,6 +288,9 @@ public final class Tape {
     }
 
     double[] gradOf(Tensor t) {
+        if (t instanceof Parameter p && p.restricted() && !restricted.contains(p)) {
+            restricted.add(p);
+        }
         if (t.grad == null) {
             t.grad = pool.take(t.rows(), (long) t.cols() * t.batch(), true);
         }

@@ -39,14 +39,17 @@ public class Tensor {
         return new Tensor(rows, cols, batch, R064Store.wrap(data, rows), false);
     }
 
+    /** Rows of each matrix (the token dimension, for a prompt). */
     public int rows() {
         return rows;
     }
 
+    /** Columns of each matrix (tokens, for a prompt). */
     public int cols() {
         return cols;
     }
 
+    /** Number of matrices; 1 for a parameter or any operand broadcast over a batch. */
     public int batch() {
         return batch;
     }
@@ -56,6 +59,7 @@ public class Tensor {
         return rows * cols * batch;
     }
 
+    /** Whether backward passes reach this tensor: true for parameters and results computed from them. */
     public boolean requiresGrad() {
         return requiresGrad;
     }
@@ -80,10 +84,12 @@ public class Tensor {
         return (b * cols + c) * rows + r;
     }
 
+    /** Entry (r, c) of matrix b. */
     public double get(int b, int r, int c) {
         return value.data[index(b, r, c)];
     }
 
+    /** Sets entry (r, c) of matrix b; for filling constants and initial parameters, never a recorded result. */
     public void set(int b, int r, int c, double v) {
         value.data[index(b, r, c)] = v;
     }

@@ -1,11 +1,16 @@
 package org.icl.api.config;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 
 /**
@@ -28,6 +33,7 @@ public final class Settings {
         return config;
     }
 
+    /** The block's full key in the run config, e.g. {@code task}; errors name keys below it. */
     public String path() {
         return path;
     }
@@ -43,10 +49,12 @@ public final class Settings {
         }
     }
 
+    /** An integer ≥ {@code min}. */
     public int intAtLeast(String key, int min) {
         return intBetween(key, min, Integer.MAX_VALUE);
     }
 
+    /** An integer in [min, max]; a fractional number is an error, not rounded. */
     public int intBetween(String key, int min, int max) {
         int v = read(key, "an integer", () -> {
             ConfigValue raw = config.getValue(key);
@@ -62,6 +70,7 @@ public final class Settings {
         return v;
     }
 
+    /** Any integer that fits a long (seeds, say). */
     public long longValue(String key) {
         return read(key, "an integer", () -> config.getLong(key));
     }
@@ -84,6 +93,7 @@ public final class Settings {
         return v;
     }
 
+    /** {@code true} or {@code false}. */
     public boolean bool(String key) {
         return read(key, "true or false", () -> config.getBoolean(key));
     }
@@ -109,6 +119,7 @@ public final class Settings {
         return byWord.get(oneOf(key, byWord.keySet()));
     }
 
+    /** Any string. */
     public String string(String key) {
         return read(key, "a string", () -> config.getString(key));
     }
@@ -124,9 +135,36 @@ public final class Settings {
         return v;
     }
 
+    /** A list of strings. */
+    public List<String> strings(String key) {
+        return read(key, "a list of strings", () -> config.getStringList(key));
+    }
+
+    /**
+     * An object whose keys the user chooses, each with a number, e.g. {@code fixed { "W:y,const" = -1 }},
+     * sorted by key. Its entries are addressed as {@link #entry}{@code (key, name)} in error messages.
+     */
+    public Map<String, Double> numberMap(String key) {
+        ConfigObject object = read(key, "an object { name = number, ... }", () -> config.getObject(key));
+        Map<String, Double> numbers = new TreeMap<>();
+        for (Map.Entry<String, ConfigValue> e : object.entrySet()) {
+            if (!(e.getValue().unwrapped() instanceof Number number)) {
+                throw invalid(entry(key, e.getKey()), "a number");
+            }
+            numbers.put(e.getKey(), number.doubleValue());
+        }
+        return numbers;
+    }
+
+    /** The path of entry {@code name} of the object at {@code key}, quoted where the name needs it (for {@link #invalid}). */
+    public static String entry(String key, String name) {
+        return key + "." + ConfigUtil.joinPath(name);
+    }
+
     /** The error for a value that parses but breaks a rule involving other settings. */
     public InvalidSettingException invalid(String key, String expected) {
-        String shown = config.hasPath(key) ? config.getValue(key).render() : "(missing)";
+        // Concise, so that a list or object is shown on the message's one line.
+        String shown = config.hasPath(key) ? config.getValue(key).render(ConfigRenderOptions.concise()) : "(missing)";
         return new InvalidSettingException(qualified(key) + " = " + shown + " (" + originOf(key) + "): expected " + expected);
     }
 

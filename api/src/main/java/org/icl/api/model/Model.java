@@ -24,6 +24,17 @@ public interface Model {
      */
     Tensor forward(Tape tape, Tensor input, int firstOutput);
 
+    /**
+     * The model as it runs at training step {@code step} (counted from 1): the trainer hands this to the
+     * task's training loss, while evaluation runs the model itself. A model whose forward pass changes
+     * during training (a curriculum over loops, truncated back-propagation, a loss over several loops'
+     * outputs) returns a view that shares this model's parameters; by default the model is the same at
+     * every step. The trainer needs to know nothing about what changes.
+     */
+    default Model atTrainingStep(int step) {
+        return this;
+    }
+
     /** The trainable matrices, in a fixed order. */
     List<Parameter> parameters();
 

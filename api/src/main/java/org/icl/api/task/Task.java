@@ -60,4 +60,31 @@ public interface Task {
     default Map<String, Object> inspect(Model model) {
         return Map.of();
     }
+
+    /**
+     * Reference predictors that need no training (least squares, gradient descent, ...), by name in a
+     * fixed order. They are {@link Model}s so that {@link #evaluate} scores them through the same path,
+     * on the same prompts, as a trained model. Empty if the task has none.
+     */
+    default Map<String, Model> baselines() {
+        return Map.of();
+    }
+
+    /**
+     * Named curves of the model's evaluation loss against a task variable (e.g. the number of in-context
+     * examples), on the task's full evaluation set; empty if the task has none. Costs several evaluations,
+     * so it is meant for the end of a run, not for monitoring.
+     */
+    default Map<String, Curve> curves(Model model) {
+        return Map.of();
+    }
+
+    /**
+     * Theory values against an iteration count 1..{@code maxIterations} (gradient-descent steps, CoT steps,
+     * loops), by name, on the task's evaluation prompts: overlays for plots of loss against steps or loops.
+     * Empty if the task has none.
+     */
+    default Map<String, Curve> iterationTheory(int maxIterations) {
+        return Map.of();
+    }
 }

@@ -1,9 +1,9 @@
 package org.icl.api.autodiff;
 
-import static org.icl.api.autodiff.GradientCheck.assertGradients;
-import static org.icl.api.autodiff.GradientCheck.constant;
-import static org.icl.api.autodiff.GradientCheck.leaf;
-import static org.icl.api.autodiff.GradientCheck.parameter;
+import static org.icl.api.autodiff.GradientFixtures.assertGradients;
+import static org.icl.api.autodiff.GradientFixtures.constant;
+import static org.icl.api.autodiff.GradientFixtures.leaf;
+import static org.icl.api.autodiff.GradientFixtures.parameter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

@@ -20,7 +20,7 @@ class LossLimitsTest {
 
     /** The gradient of the cross-entropy of one column with respect to its logits. */
     private static double[] crossEntropyGradient(double[] column, int target) {
-        Tensor logits = GradientCheck.leaf(column.length, 1, 1, new SplittableRandom(1));
+        Tensor logits = GradientFixtures.leaf(column.length, 1, 1, new SplittableRandom(1));
         System.arraycopy(column, 0, logits.data(), 0, column.length);
         Tape tape = Tape.forTraining();
         tape.backward(tape.crossEntropy(logits, new int[] {target}));
@@ -75,7 +75,7 @@ class LossLimitsTest {
         // Column 0: two +∞ share the mass; column 1: only −∞ gives zeros (documented choice, not NaN);
         // column 2: −∞ entries get 0 and the rest is an ordinary softmax; column 3: huge finite logits.
         double[] data = {INF, 1, INF, ninf, ninf, ninf, ninf, 0, 0, 1000, -1000, 1000};
-        Tensor a = GradientCheck.leaf(3, 4, 1, new SplittableRandom(2));
+        Tensor a = GradientFixtures.leaf(3, 4, 1, new SplittableRandom(2));
         System.arraycopy(data, 0, a.data(), 0, data.length);
         Tape tape = Tape.forTraining();
         Tensor p = tape.softmaxColumns(a);

@@ -1,9 +1,9 @@
 package org.icl.api.autodiff;
 
-import static org.icl.api.autodiff.GradientCheck.assertGradients;
-import static org.icl.api.autodiff.GradientCheck.constant;
-import static org.icl.api.autodiff.GradientCheck.projected;
-import static org.icl.api.autodiff.GradientCheck.trainable;
+import static org.icl.api.autodiff.GradientFixtures.assertGradients;
+import static org.icl.api.autodiff.GradientFixtures.constant;
+import static org.icl.api.autodiff.GradientFixtures.projected;
+import static org.icl.api.autodiff.GradientFixtures.trainable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

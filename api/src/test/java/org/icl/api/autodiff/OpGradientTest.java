@@ -1,11 +1,11 @@
 package org.icl.api.autodiff;
 
-import static org.icl.api.autodiff.GradientCheck.assertGradients;
-import static org.icl.api.autodiff.GradientCheck.constant;
-import static org.icl.api.autodiff.GradientCheck.leaf;
-import static org.icl.api.autodiff.GradientCheck.parameter;
-import static org.icl.api.autodiff.GradientCheck.projected;
-import static org.icl.api.autodiff.GradientCheck.trainable;
+import static org.icl.api.autodiff.GradientFixtures.assertGradients;
+import static org.icl.api.autodiff.GradientFixtures.constant;
+import static org.icl.api.autodiff.GradientFixtures.leaf;
+import static org.icl.api.autodiff.GradientFixtures.parameter;
+import static org.icl.api.autodiff.GradientFixtures.projected;
+import static org.icl.api.autodiff.GradientFixtures.trainable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -264,6 +264,65 @@ class OpGradientTest {
         assertNull(fixed.grad());
     }
 
+    @Test
+    void stackBatches() {
+        SplittableRandom random = new SplittableRandom(36);
+        Tensor a = trainable(3, 2, 2, random);
+        Tensor b = trainable(3, 2, 1, random);
+        Tensor fixed = constant(3, 2, 3, random);
+        assertGradients("stackBatches", projected(1, (tape, in) -> tape.stackBatches(List.of(in.get(0), fixed, in.get(1)))),
+                List.of(a, b));
+        assertNull(fixed.grad());
+        Tensor stacked = Tape.forInference().stackBatches(List.of(a, fixed, b));
+        assertEquals(6, stacked.batch());
+        assertEquals(a.get(1, 2, 1), stacked.get(1, 2, 1), 0.0);
+        assertEquals(fixed.get(2, 0, 1), stacked.get(4, 0, 1), 0.0);
+        assertEquals(b.get(0, 1, 0), stacked.get(5, 1, 0), 0.0);
+    }
+
+    /**
+     * f(a) = sum(detach(a) ∘ a) has the gradient detach(a) = a, where without the detach it would be
+     * 2a: the detached factor is a constant to the backward pass.
+     */
+    @ParameterizedTest(name = "batch {0}")
+    @ValueSource(ints = {1, 3})
+    void detachPassesNoGradient(int batch) {
+        Tensor a = trainable(ROWS, COLS, batch, new SplittableRandom(37));
+        if (a instanceof Parameter p) {
+            p.zeroGrad();
+        } else {
+            a.grad = null;
+        }
+        Tape tape = Tape.forTraining();
+        Tensor detached = tape.detach(a);
+        assertTrue(!detached.requiresGrad());
+        tape.backward(tape.sum(tape.hadamard(detached, a)));
+        for (int e = 0; e < a.size(); e++) {
+            assertEquals(a.data()[e], a.grad().data[e], 0.0, "entry " + e);
+        }
+        // A chain cut in the middle: only the part after the cut reaches the parameter.
+        Parameter w = parameter("w", ROWS, ROWS, new SplittableRandom(38));
+        Tensor x = constant(ROWS, COLS, batch, new SplittableRandom(39));
+        w.zeroGrad();
+        Tape cut = Tape.forTraining();
+        Tensor inner = cut.matmul(w, x);
+        cut.backward(cut.sum(cut.matmul(w, cut.detach(inner))));
+        double[] expected = new double[ROWS * ROWS];
+        for (int s = 0; s < batch; s++) {
+            for (int c = 0; c < COLS; c++) {
+                for (int j = 0; j < ROWS; j++) {
+                    double value = inner.get(s, j, c);
+                    for (int i = 0; i < ROWS; i++) {
+                        expected[j * ROWS + i] += value; // d/dw_ij of Σ (w·h)_ic = h_jc
+                    }
+                }
+            }
+        }
+        for (int e = 0; e < expected.length; e++) {
+            assertEquals(expected[e], w.grad().data[e], 1e-12, "entry " + e);
+        }
+    }
+
     // ---- normalisation and reductions -----------------------------------------------------------
 
     @ParameterizedTest(name = "batch {0}")
@@ -300,6 +359,25 @@ class OpGradientTest {
         Tensor x = constant(ROWS, COLS, batch, random);
         assertGradients("squaredError of w·x", (tape, in) -> tape.squaredError(tape.matmul(in.get(0), x), target),
                 List.of(w));
+    }
+
+    /** A prediction of m stacked batches against one target scores each, the loss being their mean. */
+    @Test
+    void stackedPredictionsAreScoredAgainstTheSameTarget() {
+        SplittableRandom random = new SplittableRandom(40);
+        Tensor first = constant(ROWS, COLS, 2, random);
+        Tensor second = constant(ROWS, COLS, 2, random);
+        Tensor target = constant(ROWS, COLS, 2, random);
+        Tape tape = Tape.forInference();
+        double mean = (tape.squaredError(first, target).data()[0] + tape.squaredError(second, target).data()[0]) / 2;
+        assertEquals(mean, tape.squaredError(tape.stackBatches(List.of(first, second)), target).data()[0], 1e-12);
+        Tensor stacked = trainable(ROWS, COLS, 4, random);
+        assertGradients("squaredError of stacked", (t, in) -> t.squaredError(in.get(0), target), List.of(stacked));
+
+        int[] classes = {0, 2, -1, 1, 1, 0, 2, 2};
+        double ceMean = (tape.crossEntropy(first, classes).data()[0] + tape.crossEntropy(second, classes).data()[0]) / 2;
+        assertEquals(ceMean, tape.crossEntropy(tape.stackBatches(List.of(first, second)), classes).data()[0], 1e-12);
+        assertGradients("crossEntropy of stacked", (t, in) -> t.crossEntropy(in.get(0), classes), List.of(stacked));
     }
 
     @ParameterizedTest(name = "batch {0}")

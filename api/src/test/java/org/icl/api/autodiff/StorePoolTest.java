@@ -16,7 +16,7 @@ class StorePoolTest {
     /** One training step of softmax attention on a batch of {@code length} columns, then a reset. */
     private static void step(Tape tape, Parameter w, int length, SplittableRandom random) {
         Tensor z = tape.constant(D, length, 4);
-        GradientCheck.fill(z.data(), random);
+        GradientFixtures.fill(z.data(), random);
         Tensor scores = tape.causalMask(tape.matmul(z, true, tape.matmul(w, z), false), Double.NEGATIVE_INFINITY);
         Tensor out = tape.matmul(z, tape.softmaxColumns(scores));
         tape.backward(tape.squaredError(out, tape.constant(D, length, 4)));
@@ -32,7 +32,7 @@ class StorePoolTest {
 
     @Test
     void fixedShapesAreServedFromThePool() {
-        Parameter w = GradientCheck.parameter("W", D, D, new SplittableRandom(1));
+        Parameter w = GradientFixtures.parameter("W", D, D, new SplittableRandom(1));
         Tape tape = Tape.forTraining();
         step(tape, w, 9, new SplittableRandom(2));
         long held = tape.pooledEntries();
@@ -49,7 +49,7 @@ class StorePoolTest {
 
     @Test
     void manyLengthsKeepThePoolBounded() {
-        Parameter w = GradientCheck.parameter("W", D, D, new SplittableRandom(4));
+        Parameter w = GradientFixtures.parameter("W", D, D, new SplittableRandom(4));
         Tape tape = Tape.forTraining();
         SplittableRandom random = new SplittableRandom(5);
         int longest = 200;

@@ -1,10 +1,10 @@
 package org.icl.api.autodiff;
 
 import static org.icl.api.autodiff.GradientCheck.check;
-import static org.icl.api.autodiff.GradientCheck.constant;
-import static org.icl.api.autodiff.GradientCheck.leaf;
-import static org.icl.api.autodiff.GradientCheck.parameter;
-import static org.icl.api.autodiff.GradientCheck.projected;
+import static org.icl.api.autodiff.GradientFixtures.constant;
+import static org.icl.api.autodiff.GradientFixtures.leaf;
+import static org.icl.api.autodiff.GradientFixtures.parameter;
+import static org.icl.api.autodiff.GradientFixtures.projected;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -198,6 +198,44 @@ class TapeBehaviourTest {
         assertEquals(loss.data()[0], loss(Tape.forTraining(), v, w, z, target).data()[0], 0.0);
     }
 
+    /**
+     * A parameter restricted to some entries gets, after backward, exactly the unrestricted gradient on
+     * those entries and zero on the others, also when it is used several times in the pass.
+     */
+    @Test
+    void frozenEntriesGetNoGradient() {
+        SplittableRandom random = new SplittableRandom(58);
+        Parameter v = parameter("v", D, D, random);
+        Parameter w = parameter("w", D, D, random);
+        Tensor z = constant(D, N, BATCH, random);
+        Tensor target = constant(D, 1, BATCH, random);
+        BiFunction<Tape, List<Parameter>, Tensor> twoLayers = (tape, in) -> {
+            Tensor once = AttentionGradientTest.attention(tape, in.get(0), in.get(1), z);
+            Tensor twice = AttentionGradientTest.attention(tape, in.get(0), in.get(1), once);
+            return tape.squaredError(tape.sliceCols(twice, N - 1, N), target);
+        };
+        GradientFixtures.assertGradients("unrestricted", twoLayers, List.of(v, w));
+        double[] full = v.grad().data.clone();
+        double[] fullW = w.grad().data.clone();
+
+        boolean[] trains = new boolean[D * D];
+        for (int e = 0; e < trains.length; e += 3) {
+            trains[e] = true;
+        }
+        v.restrictTraining(trains);
+        v.zeroGrad();
+        w.zeroGrad();
+        Tape tape = Tape.forTraining();
+        tape.backward(twoLayers.apply(tape, List.of(v, w)));
+        for (int e = 0; e < trains.length; e++) {
+            assertEquals(trains[e] ? full[e] : 0.0, v.grad().data[e], 0.0, "entry " + e);
+        }
+        assertArrayEquals(fullW, w.grad().data, "an unrestricted parameter keeps its whole gradient");
+        assertTrue(v.trains(0, 0));
+        assertFalse(v.trains(1, 0));
+        assertThrows(IllegalArgumentException.class, () -> v.restrictTraining(new boolean[3]));
+    }
+
     // ---- shape checks ----------------------------------------------------------------------------
 
     @Test
@@ -234,6 +272,8 @@ class TapeBehaviourTest {
         assertThrows(IllegalArgumentException.class, () -> tape.squaredError(a34, a43));
         assertThrows(IllegalArgumentException.class, () -> tape.squaredError(a34x2, a34x3));
         assertThrows(IllegalArgumentException.class, () -> tape.squaredError(a34, a34x3));
+        assertThrows(IllegalArgumentException.class, () -> tape.stackBatches(List.of(a34, a43)));
+        assertThrows(IllegalArgumentException.class, () -> tape.stackBatches(List.of()));
         assertThrows(IllegalArgumentException.class, () -> tape.crossEntropy(a34, new int[] {0, 1, 2}));
         assertThrows(IllegalArgumentException.class, () -> tape.crossEntropy(a34, new int[] {0, 1, 2, 3}));
         assertThrows(IllegalArgumentException.class, () -> tape.backward(tape.matmul(p, a43)));

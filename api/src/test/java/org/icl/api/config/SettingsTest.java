@@ -58,4 +58,14 @@ class SettingsTest {
         assertEquals(Mode.ONE_HOT, s.choice("b", Mode.class));
         assertTrue(failure(() -> s.choice("c", Mode.class)).endsWith("expected one of backward, one-hot"));
     }
+
+    @Test
+    void readsListsOfStringsAndMapsOfNumbersWithFreeKeys() {
+        Settings s = block("names = [a, \"V:w,x\"]\nfixed { \"W:y,const\" = -1, b = 2.5 }\nbad { \"W:x,w\" = no }");
+        assertEquals(List.of("a", "V:w,x"), s.strings("names"));
+        assertEquals(java.util.Map.of("W:y,const", -1.0, "b", 2.5), s.numberMap("fixed"));
+        assertEquals("task.bad.\"W:x,w\" = \"no\" (study.conf: 3): expected a number", failure(() -> s.numberMap("bad")));
+        assertTrue(failure(() -> s.numberMap("names")).endsWith("expected an object { name = number, ... }"));
+        assertTrue(failure(() -> s.strings("fixed")).endsWith("expected a list of strings"));
+    }
 }

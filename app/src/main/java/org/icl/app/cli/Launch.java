@@ -5,17 +5,18 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 
 import org.icl.app.config.RunConfigLoader;
 import org.icl.app.wiring.PluginCatalog;
+import org.icl.app.wiring.PluginFolder;
 
-/** What every command starts from: the merged reference.conf of all modules and the discovered plugins. */
+/** What every command starts from: the discovered plugins, built in and from the plugins folder, and their merged reference.conf. */
 record Launch(Config reference, PluginCatalog catalog) {
 
-    static Launch discover() {
-        ClassLoader loader = Launch.class.getClassLoader();
-        return new Launch(ConfigFactory.defaultReference(loader), PluginCatalog.discover(loader));
+    /** The built-in plugins and those of {@code folder}. */
+    static Launch discover(PluginFolder folder) {
+        PluginCatalog catalog = PluginCatalog.discover(Launch.class.getClassLoader(), folder);
+        return new Launch(catalog.reference(), catalog);
     }
 
     RunConfigLoader loader() {

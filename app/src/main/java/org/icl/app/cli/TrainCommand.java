@@ -8,7 +8,10 @@ import java.util.concurrent.Callable;
 
 import com.typesafe.config.Config;
 
+import org.icl.api.config.InvalidInputException;
+import org.icl.app.Icl;
 import org.icl.app.config.RunConfigLoader;
+import org.icl.app.run.OutputDirectory;
 import org.icl.app.run.RunExecutor;
 import org.icl.app.run.RunPlan;
 import org.icl.app.run.RunResult;
@@ -16,6 +19,7 @@ import org.icl.app.study.ResultTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -32,18 +36,38 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    PluginOptions plugins;
+
+    @Option(names = "--resume", description = "Continue the run in the -o directory from its last checkpoint "
+            + "(start it there if it has none yet); the config must be the run's own.")
+    boolean resume;
+
     @Override
     public Integer call() {
+        if (resume && options.output == null) {
+            throw new InvalidInputException("--resume needs -o DIR, the directory of the run to continue");
+        }
+        int threads = options.threads();
         PrintWriter out = spec.commandLine().getOut();
-        Launch launch = Launch.discover();
+        Launch launch = Launch.discover(plugins.folderBeside(config));
         Config complete = launch.loader().complete(List.of(
                 RunConfigLoader.parseOverrides(options.overrides), RunConfigLoader.parseFile(config)));
         String name = Launch.nameOf(config);
         RunPlan plan = RunPlan.assemble(name, complete, launch.catalog());
         Path directory = options.directoryFor(name);
-        RunResult result = new RunExecutor(!options.quiet).execute(plan, Optional.of(directory));
+        if (resume) {
+            OutputDirectory.requireSameRun(directory, complete, options.describe(directory));
+        } else {
+            OutputDirectory.requireFresh(directory, options.describe(directory));
+        }
+        RunResult result = new RunExecutor(!options.quiet, threads).execute(plan, Optional.of(directory), resume);
         ResultTable.print(List.of(result), out);
         out.println("results: " + directory);
+        if (result.divergence().isPresent()) {
+            spec.commandLine().getErr().println("icl: " + name + ": " + result.divergence().get().message());
+            return Icl.RUN_FAILED;
+        }
         return 0;
     }
 }

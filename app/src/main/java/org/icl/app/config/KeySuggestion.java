@@ -4,13 +4,13 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** Finds the valid key a misspelt one was most likely meant to be (smallest edit distance). */
-final class KeySuggestion {
+public final class KeySuggestion {
 
     private KeySuggestion() {
     }
 
     /** The candidate nearest to {@code key}, if it is close enough to be a plausible typo. */
-    static Optional<String> nearest(String key, Collection<String> candidates) {
+    public static Optional<String> nearest(String key, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {

@@ -14,6 +14,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 
@@ -41,13 +42,25 @@ public final class RunConfigLoader {
         this.catalog = catalog;
     }
 
-    /** Parses a HOCON file; a missing file or a syntax error is reported with its file and line. */
+    /**
+     * Parses a HOCON file; a missing or unreadable file, a syntax error or a refused include (see
+     * {@link LocalIncluder}) is reported with its file and line.
+     */
     public static Config parseFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InvalidSettingException("config file " + file + " is a directory, not a file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new InvalidSettingException("config file " + file + " does not exist");
         }
+        if (!Files.isReadable(file)) {
+            throw new InvalidSettingException("config file " + file + " cannot be read (permissions)");
+        }
         try {
-            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            return ConfigFactory.parseFile(file.toFile(),
+                    ConfigParseOptions.defaults().setAllowMissing(false).setIncluder(new LocalIncluder()));
+        } catch (LocalIncluder.Refused e) {
+            throw new InvalidSettingException(IncludeLine.of(file, e.target) + ": " + e.getMessage());
         } catch (ConfigException e) {
             throw new InvalidSettingException(located(e));
         }
@@ -61,9 +74,11 @@ public final class RunConfigLoader {
                 throw new InvalidSettingException("--set " + override + ": expected key=value");
             }
             try {
-                Config one = ConfigFactory.parseString(override,
-                        ConfigParseOptions.defaults().setOriginDescription("--set " + override));
+                Config one = ConfigFactory.parseString(override, ConfigParseOptions.defaults()
+                        .setOriginDescription("--set " + override).setIncluder(new LocalIncluder()));
                 merged = one.withFallback(merged);
+            } catch (LocalIncluder.Refused e) {
+                throw new InvalidSettingException("--set " + override + ": " + e.getMessage());
             } catch (ConfigException e) {
                 // the origin of the error already names the override
                 throw new InvalidSettingException(located(e));
@@ -97,30 +112,83 @@ public final class RunConfigLoader {
         } catch (ConfigException e) {
             throw new InvalidSettingException(located(e));
         }
-        checkKeys(user.root(), runDefaults.root(), "", Set.of(Kind.TASK.key(), Kind.MODEL.key(), Kind.TRAINER.key()));
-        Config merged = user.withFallback(runDefaults);
+        Set<String> plugins = Set.of(Kind.TASK.key(), Kind.MODEL.key(), Kind.TRAINER.key());
+        checkKeys(user.root(), runDefaults.root(), "", plugins);
+        Config merged = user.withFallback(runDefaults.withoutPath(Kind.TASK.key()).withoutPath(Kind.MODEL.key())
+                .withoutPath(Kind.TRAINER.key()));
         for (Kind kind : Kind.values()) {
-            merged = withPluginDefaults(merged, kind);
+            Config block = completePlugin(kind, kind.key(), blockAt(user.root(), kind.key(), ""),
+                    runDefaults.getConfig(kind.key()));
+            merged = merged.withValue(kind.key(), block.root());
         }
         return merged.resolve();
     }
 
-    private Config withPluginDefaults(Config merged, Kind kind) {
-        Settings section = new Settings(merged, "").child(kind.key());
+    /**
+     * Completes one plugin block, at the top ({@code task}, ...) or nested in another plugin's block
+     * ({@code model.layer}): finds its type (the user's, else the declared default's), checks the user's
+     * keys against that type's defaults, fills in the defaults, and does the same for every nested
+     * plugin block the type declares. {@code declared} is the block's default where it is declared
+     * (holding at least {@code type}); its other keys apply only while its type is chosen.
+     */
+    private Config completePlugin(Kind kind, String path, ConfigObject given, Config declared) {
+        Config givenConfig = given == null ? ConfigFactory.empty() : given.toConfig();
+        Settings section = new Settings(givenConfig.withFallback(declared.withOnlyPath("type")), path);
         String type = section.string("type");
         Set<String> known = catalog.of(kind).keySet();
         if (!known.contains(type)) {
             String hint = KeySuggestion.nearest(type, known).map(s -> " Did you mean '" + s + "'?").orElse("");
-            throw new InvalidSettingException(kind.key() + ".type = \"" + type + "\" (" + section.originOf("type")
+            throw new InvalidSettingException(path + ".type = \"" + type + "\" (" + section.originOf("type")
                     + "): unknown " + kind.key() + " type." + hint + " Known " + kind.key() + " types: "
-                    + String.join(", ", known));
+                    + String.join(", ", known) + " (" + catalog.folder().describe() + ").");
         }
         String defaultsPath = "icl.defaults." + kind.key() + "." + type;
-        Config defaults = reference.hasPath(defaultsPath) ? reference.getConfig(defaultsPath) : ConfigFactory.empty();
-        checkKeys(section.config().root(), defaults.root().withValue("type", section.config().getValue("type")),
-                kind.key(), Set.of());
-        Config completed = section.config().withFallback(defaults);
-        return completed.atPath(kind.key()).withFallback(merged);
+        Config typeDefaults = reference.hasPath(defaultsPath) ? reference.getConfig(defaultsPath) : ConfigFactory.empty();
+        boolean declaredTypeChosen = type.equals(declared.getString("type"));
+        Config base = declaredTypeChosen ? declared.withFallback(typeDefaults) : typeDefaults;
+        Set<String> nested = nestedPluginKeys(base);
+        ConfigObject valid = base.root().withValue("type", section.config().getValue("type"));
+        if (declaredTypeChosen) {
+            checkKeys(declared.root(), valid, path, nested); // a plugin's defaults for its nested block must be valid too
+        }
+        if (given != null) {
+            checkKeys(given, valid, path, nested);
+        }
+        Config completed = givenConfig.withFallback(base);
+        for (String key : nested) {
+            Config inner = completePlugin(kind, path + "." + key, blockAt(given, key, path), base.getConfig(key));
+            completed = completed.withValue(key, inner.root());
+        }
+        return completed;
+    }
+
+    /**
+     * The keys of a plugin's defaults that hold a nested plugin block of the same kind: a default block
+     * with a {@code type}, e.g. {@code looped { layer { type = linear-attention } }}.
+     */
+    private static Set<String> nestedPluginKeys(Config defaults) {
+        Set<String> keys = new TreeSet<>();
+        for (String key : defaults.root().keySet()) {
+            ConfigValue value = defaults.root().get(key);
+            if (value.valueType() == ConfigValueType.OBJECT && ((ConfigObject) value).containsKey("type")) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    /** The object at {@code key} of {@code parent} (null when either is absent); a value that is not an object is an error. */
+    private static ConfigObject blockAt(ConfigObject parent, String key, String parentPath) {
+        if (parent == null || !parent.containsKey(key)) {
+            return null;
+        }
+        ConfigValue value = parent.get(key);
+        if (value.valueType() != ConfigValueType.OBJECT) {
+            String qualified = parentPath.isEmpty() ? key : parentPath + "." + key;
+            throw new InvalidSettingException(qualified + " = " + value.render(ConfigRenderOptions.concise()) + " (" + Settings.describe(value.origin())
+                    + "): expected an object { ... }");
+        }
+        return (ConfigObject) value;
     }
 
     /** Reports the first key of {@code given} that {@code valid} does not have, recursing into objects. */
@@ -145,7 +213,10 @@ public final class RunConfigLoader {
                     throw new InvalidSettingException(qualified + " (" + Settings.describe(value.origin())
                             + "): expected an object { ... }, got " + value.valueType().name().toLowerCase());
                 }
-                checkKeys((ConfigObject) value, (ConfigObject) expected, qualified, Set.of());
+                // An empty default object, like fixed = {}, takes keys the user chooses.
+                if (!((ConfigObject) expected).isEmpty()) {
+                    checkKeys((ConfigObject) value, (ConfigObject) expected, qualified, Set.of());
+                }
             }
         }
     }

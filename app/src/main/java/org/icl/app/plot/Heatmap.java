@@ -1,13 +1,10 @@
 package org.icl.app.plot;
 
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 
@@ -45,10 +42,6 @@ final class Heatmap {
         chart.getStyler().setLegendVisible(true);
         chart.getStyler().setXAxisLabelRotation(90);
         chart.addSeries(title, colLabels, ys, cells);
-        try {
-            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        PngFile.write(chart, file);
     }
 }

@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -20,96 +22,107 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import org.icl.app.run.RunResult;
-
 /**
  * Draws each run's evaluation loss over training (from its metrics.csv) on a log scale, with a
  * dashed line at the theory value the run should reach when its task has one: where a study's runs
- * end up, and why. Each metric the tasks report (an accuracy, say) gets a chart of its own.
+ * end up, and why. Each metric the tasks report (an accuracy, say) can be drawn the same way.
  */
 public final class LearningCurves {
+
+    /** The loss column of metrics.csv. */
+    public static final String LOSS = "eval_loss";
+
+    /** Columns of metrics.csv that every run has; any other column is a metric its task reports. */
+    private static final Set<String> STANDARD_COLUMNS = Set.of("step", "train_loss", LOSS, "elapsed_seconds");
+
+    /** One run's curve: its name, its metrics.csv, and the theory value it should reach, if its task has one. */
+    public record Curve(String name, Path metricsCsv, Optional<Reference> reference) {
+    }
+
+    /** A theory value, by name. */
+    public record Reference(String name, double value) {
+    }
 
     private LearningCurves() {
     }
 
+    /** Draws the evaluation loss of {@code curves} as a PNG; empty when no run has an evaluation logged. */
+    public static Optional<byte[]> draw(List<Curve> curves) {
+        return draw(curves, LOSS);
+    }
+
     /**
-     * Saves the loss curves of {@code results}, whose run directories are {@code root/<name>}, to {@code file},
-     * and the curves of each reported metric beside it, as {@code <file name>-<metric>.png}.
+     * Draws {@code column} of the runs' metrics.csv as a PNG: the loss on a log scale with the theory
+     * references dashed, a reported metric on a linear scale; empty when no run has the column filled.
      */
-    public static void save(List<RunResult> results, Path root, Path file) {
-        Map<String, List<Map<String, String>>> rows = new LinkedHashMap<>();
-        for (RunResult result : results) {
-            rows.put(result.name(), rows(root.resolve(result.name()).resolve("metrics.csv")));
-        }
-        XYChart chart = new XYChartBuilder().width(800).height(500).title("evaluation loss during training")
-                .xAxisTitle("step").yAxisTitle("eval loss (monitor prompts)").build();
-        chart.getStyler().setYAxisLogarithmic(true);
+    public static Optional<byte[]> draw(List<Curve> curves, String column) {
+        boolean loss = column.equals(LOSS);
+        XYChart chart = new XYChartBuilder().width(800).height(500)
+                .title(loss ? "evaluation loss during training" : column + " during training")
+                .xAxisTitle("step").yAxisTitle((loss ? "eval loss" : column) + " (monitor prompts)").build();
+        chart.getStyler().setYAxisLogarithmic(loss);
         Color[] palette = chart.getStyler().getSeriesColors();
         int index = 0;
-        for (RunResult result : results) {
-            Color color = palette[index++ % palette.length];
-            List<List<Double>> curve = curve(rows.get(result.name()), "eval_loss");
-            if (curve.get(0).isEmpty()) {
-                continue;
-            }
-            addCurve(chart, result.name(), curve, color);
-            List<Double> ends = List.of(curve.get(0).get(0), curve.get(0).get(curve.get(0).size() - 1));
-            result.theory().ifPresent(theory -> {
-                XYSeries line = chart.addSeries(result.name() + ": " + theory.reference(), ends,
-                        List.of(theory.referenceValue(), theory.referenceValue()));
-                line.setMarker(SeriesMarkers.NONE);
-                line.setLineColor(color);
-                line.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                        new float[] {6f, 4f}, 0f));
-            });
-        }
-        write(chart, file);
-        String stem = file.getFileName().toString().replaceFirst("\\.png$", "");
-        for (String metric : RunResult.reportedByAny(results)) {
-            XYChart metricChart = new XYChartBuilder().width(800).height(500).title(metric + " during training")
-                    .xAxisTitle("step").yAxisTitle(metric + " (monitor prompts)").build();
-            index = 0;
-            for (RunResult result : results) {
-                Color color = palette[index++ % palette.length];
-                List<List<Double>> curve = curve(rows.get(result.name()), metric);
-                if (!curve.get(0).isEmpty()) {
-                    addCurve(metricChart, result.name(), curve, color);
+        for (Curve result : curves) {
+            List<Double> steps = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
+            for (Map<String, String> row : rows(result.metricsCsv())) {
+                String cell = row.get(column);
+                // A diverged run's last losses may be infinite or NaN, which a log axis cannot show.
+                double value = cell == null || cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+                if (Double.isFinite(value) && (value > 0 || !loss)) {
+                    steps.add(Double.parseDouble(row.get("step")));
+                    values.add(value);
                 }
             }
-            write(metricChart, file.resolveSibling(stem + "-" + metric + ".png"));
-        }
-    }
-
-    /** Steps and values of the rows where {@code column} is filled. */
-    private static List<List<Double>> curve(List<Map<String, String>> rows, String column) {
-        List<Double> steps = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        for (Map<String, String> row : rows) {
-            String value = row.get(column);
-            if (value != null && !value.isEmpty()) {
-                steps.add(Double.parseDouble(row.get("step")));
-                values.add(Double.parseDouble(value));
+            if (steps.isEmpty()) {
+                continue;
+            }
+            Color color = palette[index++ % palette.length];
+            XYSeries curve = chart.addSeries(result.name(), steps, values);
+            curve.setMarker(SeriesMarkers.CIRCLE);
+            curve.setLineColor(color);
+            curve.setMarkerColor(color);
+            if (loss && result.reference().isPresent()) {
+                Reference reference = result.reference().get();
+                XYSeries theory = chart.addSeries(result.name() + ": " + reference.name(),
+                        List.of(steps.get(0), steps.get(steps.size() - 1)), List.of(reference.value(), reference.value()));
+                theory.setMarker(SeriesMarkers.NONE);
+                theory.setLineColor(color);
+                theory.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {6f, 4f}, 0f));
             }
         }
-        return List.of(steps, values);
-    }
-
-    private static void addCurve(XYChart chart, String name, List<List<Double>> curve, Color color) {
-        XYSeries series = chart.addSeries(name, curve.get(0), curve.get(1));
-        series.setMarker(SeriesMarkers.CIRCLE);
-        series.setLineColor(color);
-        series.setMarkerColor(color);
-    }
-
-    private static void write(XYChart chart, Path file) {
         if (chart.getSeriesMap().isEmpty()) {
-            return;
+            return Optional.empty();
         }
         try {
-            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+            return Optional.of(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException("cannot draw the learning curves", e);
         }
+    }
+
+    /** The metrics the runs' tasks report (the non-standard columns of their metrics.csv), in the order first met. */
+    public static Set<String> reportedMetrics(List<Curve> curves) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Curve curve : curves) {
+            if (!Files.exists(curve.metricsCsv())) {
+                continue;
+            }
+            // the header line names the columns (metric names hold no commas)
+            try (var reader = Files.newBufferedReader(curve.metricsCsv())) {
+                String header = reader.readLine();
+                for (String name : header == null ? new String[0] : header.split(",")) {
+                    if (!STANDARD_COLUMNS.contains(name.trim())) {
+                        names.add(name.trim());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + curve.metricsCsv(), e);
+            }
+        }
+        return names;
     }
 
     private static List<Map<String, String>> rows(Path csv) {

@@ -4,26 +4,35 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import com.typesafe.config.ConfigRenderOptions;
-
 import org.icl.api.autodiff.Parameter;
+import org.icl.api.io.AtomicFile;
 import org.icl.api.model.AttentionMaps;
+import org.icl.api.model.Model;
+import org.icl.api.task.Curve;
 import org.icl.api.task.Evaluation;
+import org.icl.api.task.Task;
+import org.icl.api.train.Divergence;
 import org.icl.api.train.RunContext;
 import org.icl.api.train.TrainingSummary;
 import org.icl.app.plot.AttentionMap;
+import org.icl.app.plot.CurvePlot;
 import org.icl.app.plot.ParameterHeatmap;
 import org.icl.trainers.loop.ParameterFile;
+import org.icl.trainers.loop.RunFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries out a {@link RunPlan}: trains, evaluates on the task's full evaluation set, and fills the
- * run directory with config.conf, metrics.csv, parameters.json, result.json, heatmaps of the parameters
- * and, for a model that shows its attention, attention maps on a few of the task's prompts.
+ * Carries out a {@link RunPlan}: trains (or continues from the run's checkpoint), evaluates the model
+ * and the task's baselines on the task's full evaluation set, and fills the run directory with
+ * config.conf, metrics.csv, parameters.json, checkpoint.bin, result.json, heatmaps of the parameters,
+ * attention maps on a few of the task's prompts (for a model that shows its attention), and the task's
+ * curves (a CSV and a PNG each). A diverged run gets a result.json with status "diverged" and keeps
+ * the files written before.
  */
 public final class RunExecutor {
 
@@ -33,50 +42,101 @@ public final class RunExecutor {
     static final int ATTENTION_PROMPTS = 3;
 
     private final boolean showProgress;
+    private final int threads;
 
-    public RunExecutor(boolean showProgress) {
+    /** An executor whose runs may use {@code threads} threads (results never depend on it). */
+    public RunExecutor(boolean showProgress, int threads) {
         this.showProgress = showProgress;
+        this.threads = threads;
     }
 
-    /** Runs the plan, writing into {@code directory} when present. */
+    public RunExecutor(boolean showProgress) {
+        this(showProgress, 1);
+    }
+
+    /** Runs the plan afresh, writing into {@code directory} when present. */
     public RunResult execute(RunPlan plan, Optional<Path> directory) {
+        return execute(plan, directory, false);
+    }
+
+    /**
+     * Runs the plan, writing into {@code directory} when present; with {@code resume}, continues from
+     * the checkpoint there (the caller has checked that the directory holds this very run, see
+     * {@link OutputDirectory#requireSameRun}).
+     */
+    public RunResult execute(RunPlan plan, Optional<Path> directory, boolean resume) {
         directory.ifPresent(dir -> writeConfig(plan, dir));
-        RunContext context = new RunContext(directory, plan.seed(), showProgress, plan.name());
+        RunContext context = new RunContext(directory, plan.seed(), showProgress, plan.name(), threads, resume);
         TrainingSummary training = plan.trainer().train(plan.task(), plan.model(), context);
-        LOG.info("{}: trained {} steps in {} s ({} training steps/s); evaluating on {} prompts", plan.name(), training.steps(),
-                String.format("%.1f", training.seconds()), String.format("%.1f", training.stepsPerSecond()),
-                plan.task().evaluationPrompts());
-        RunResult result = evaluate(plan, Optional.of(training));
+        RunResult result;
+        if (training.divergence().isPresent()) {
+            result = new RunResult(plan.name(), Optional.of(training), Optional.empty(), plan.task().theory(),
+                    plan.task().reportedMetrics(), Map.of(), training.divergence());
+        } else {
+            LOG.info("{}: trained {} steps in {} s ({} training steps/s); evaluating on {} prompts", plan.name(),
+                    training.steps(), String.format("%.1f", training.seconds()),
+                    String.format("%.1f", training.stepsPerSecond()), plan.task().evaluationPrompts());
+            result = evaluate(plan, Optional.of(training));
+        }
         directory.ifPresent(dir -> {
-            ParameterFile.write(dir.resolve("parameters.json"), plan.model().parameters());
-            for (Parameter p : plan.model().parameters()) {
-                ParameterHeatmap.save(p, plan.task().tokenLabels(), dir.resolve("heatmap-" + p.name() + ".png"));
+            if (training.divergence().isEmpty()) {
+                ParameterFile.write(dir.resolve(RunFiles.PARAMETERS), plan.model().parameters(), plan.name(), training.steps());
+                for (Parameter p : plan.model().parameters()) {
+                    ParameterHeatmap.save(p, plan.task().tokenLabels(), dir.resolve("heatmap-" + p.name() + ".png"));
+                }
+                if (plan.model() instanceof AttentionMaps maps) {
+                    AttentionMap.save(maps, plan.task().showcasePrompts(ATTENTION_PROMPTS), dir);
+                }
             }
-            if (plan.model() instanceof AttentionMaps maps) {
-                AttentionMap.save(maps, plan.task().showcasePrompts(ATTENTION_PROMPTS), dir);
-            }
-            ResultFile.write(dir.resolve("result.json"), result);
+            ResultFile.write(dir.resolve(RunFiles.RESULT), result, Provenance.of(threads, plan.seed()));
+            result.curves().forEach((name, series) -> {
+                CurveFile.write(series, dir.resolve(name + ".csv"));
+                CurvePlot.save(plan.name() + ": " + name, series, dir.resolve(name + ".png"));
+            });
             LOG.info("{}: results in {}", plan.name(), dir);
         });
         return result;
     }
 
-    /** Evaluates the plan's model as it stands (trained, or loaded from a run) on the task's full evaluation set. */
+    /**
+     * Evaluates the plan's model as it stands (trained, or loaded from a run) and the task's baselines on the
+     * task's full evaluation set, and computes the task's curves for each of them; a model loss that is not
+     * finite marks the run as diverged at its last step.
+     */
     public static RunResult evaluate(RunPlan plan, Optional<TrainingSummary> training) {
-        Evaluation evaluation = plan.task().evaluate(plan.model(), plan.task().evaluationPrompts());
-        Map<String, Object> mechanism = plan.task().inspect(plan.model());
-        return new RunResult(plan.name(), training, evaluation, plan.task().theory(), plan.task().reportedMetrics(),
-                mechanism);
+        Task task = plan.task();
+        Evaluation evaluation = task.evaluate(plan.model(), task.evaluationPrompts());
+        Map<String, Object> mechanism = task.inspect(plan.model());
+        Optional<Divergence> divergence = Double.isFinite(evaluation.loss()) ? Optional.empty()
+                : Optional.of(new Divergence(training.map(TrainingSummary::steps).orElse(0), "eval_loss", evaluation.loss(),
+                        "not finite on the full evaluation set"));
+        long start = System.nanoTime();
+        Map<String, Evaluation> baselines = new LinkedHashMap<>();
+        Map<String, Map<String, Curve>> curves = new LinkedHashMap<>();
+        addCurves(curves, RunResult.MODEL_SERIES, task.curves(plan.model()));
+        for (Map.Entry<String, Model> baseline : task.baselines().entrySet()) {
+            baselines.put(baseline.getKey(), task.evaluate(baseline.getValue(), task.evaluationPrompts()));
+            addCurves(curves, baseline.getKey(), task.curves(baseline.getValue()));
+        }
+        if (!baselines.isEmpty() || !curves.isEmpty()) {
+            LOG.info("{}: {} baselines and {} curves in {} s", plan.name(), baselines.size(), curves.size(),
+                    String.format("%.1f", (System.nanoTime() - start) / 1e9));
+        }
+        return new RunResult(plan.name(), training, Optional.of(evaluation), task.theory(), task.reportedMetrics(), mechanism,
+                baselines, curves, divergence);
+    }
+
+    /** Files each of {@code series}' curves under its curve name. */
+    private static void addCurves(Map<String, Map<String, Curve>> curves, String series, Map<String, Curve> ofSeries) {
+        ofSeries.forEach((name, curve) -> curves.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(series, curve));
     }
 
     private static void writeConfig(RunPlan plan, Path dir) {
         try {
             Files.createDirectories(dir);
-            String rendered = plan.config().root()
-                    .render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
-            Files.writeString(dir.resolve("config.conf"), rendered);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + dir, e);
+            throw new UncheckedIOException("cannot create " + dir, e);
         }
+        AtomicFile.writeString(dir.resolve(RunFiles.CONFIG), RunPlan.render(plan.config()));
     }
 }

@@ -1,12 +1,14 @@
 package org.icl.app.run;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigRenderOptions;
 
 import org.icl.api.config.Settings;
 import org.icl.api.model.Model;
 import org.icl.api.random.Seeds;
 import org.icl.api.task.Task;
 import org.icl.api.train.Trainer;
+import org.icl.api.train.TrainerFactory;
 import org.icl.app.wiring.PluginCatalog;
 
 /**
@@ -25,7 +27,14 @@ public record RunPlan(String name, Config config, long seed, Task task, Model mo
         Task task = catalog.tasks().get(taskBlock.string("type")).create(taskBlock, Seeds.derive(seed, "task"));
         Model model = catalog.models().get(modelBlock.string("type"))
                 .create(modelBlock, task.shape(), Seeds.derive(seed, "model"));
-        Trainer trainer = catalog.trainers().get(trainerBlock.string("type")).create(trainerBlock);
+        TrainerFactory trainers = catalog.trainers().get(trainerBlock.string("type"));
+        trainers.requireMemory(trainerBlock, task.shape());
+        Trainer trainer = trainers.create(trainerBlock);
         return new RunPlan(name, config, seed, task, model, trainer);
+    }
+
+    /** The text of a run's config.conf: the complete config, without origin comments. */
+    public static String render(Config config) {
+        return config.root().render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
     }
 }

@@ -128,7 +128,7 @@ class RunConfigLoaderTest {
                 () -> complete(List.of(), "task.type = weight-predction\n"));
         assertTrue(e.getMessage().contains("task.type") && e.getMessage().contains("run.conf:1")
                 && e.getMessage().contains("Did you mean 'weight-prediction'?")
-                && e.getMessage().contains("Known task types: tree-path, weight-prediction"), e.getMessage());
+                && e.getMessage().contains("Known task types: icl-regression, tree-path, weight-prediction"), e.getMessage());
     }
 
     @Test
@@ -141,5 +141,70 @@ class RunConfigLoaderTest {
         Path broken = file("seed = 1\ntask { d = }\n");
         InvalidSettingException syntax = assertThrows(InvalidSettingException.class, () -> RunConfigLoader.parseFile(broken));
         assertTrue(syntax.getMessage().contains("run.conf:2: "), syntax.getMessage());
+    }
+
+    // ---- nested plugin blocks ----------------------------------------------------------------------
+
+    @Test
+    void nestedPluginBlockIsCompletedFromItsOwnTypesDefaults() throws IOException {
+        Config config = complete(List.of("model.layer.causal=false"), "model { type = looped, loops = 4, layer { init-scale = 0.02 } }\n");
+        assertEquals(4, config.getInt("model.loops"));
+        assertEquals(0, config.getInt("model.truncate"), "looped default");
+        assertEquals("linear-attention", config.getString("model.layer.type"), "the declared default layer type");
+        assertEquals(0.02, config.getDouble("model.layer.init-scale"));
+        assertFalse(config.getBoolean("model.layer.causal"), "--set reaches into the nested block");
+        assertEquals(List.of(), config.getStringList("model.layer.trainable"), "linear-attention default");
+        Settings layer = new Settings(config, "").child("model").child("layer");
+        assertTrue(layer.originOf("init-scale").endsWith("run.conf:1"), layer.originOf("init-scale"));
+        assertTrue(layer.originOf("trainable").contains("reference.conf"), layer.originOf("trainable"));
+    }
+
+    @Test
+    void nestedBlocksNestToAnyDepth() throws IOException {
+        Config config = complete(List.of(), "model { type = looped, layer { type = looped, loops = 2 } }\n");
+        assertEquals(2, config.getInt("model.layer.loops"));
+        assertEquals(10, config.getInt("model.loops"));
+        assertEquals("linear-attention", config.getString("model.layer.layer.type"));
+        assertEquals(0.05, config.getDouble("model.layer.layer.init-scale"));
+    }
+
+    @Test
+    void misspeltNestedKeyIsNamedInFullWithItsOriginAndTheNearestKey() throws IOException {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> complete(List.of(), "model {\n  type = looped\n  layer { init-scael = 0.02 }\n}\n"));
+        assertTrue(e.getMessage().startsWith("model.layer.init-scael (") && e.getMessage().contains("run.conf:3")
+                && e.getMessage().contains("Did you mean model.layer.init-scale?")
+                && e.getMessage().contains("Valid keys in model.layer: causal, fixed, init-scale, trainable, type"),
+                e.getMessage());
+        InvalidSettingException override = assertThrows(InvalidSettingException.class,
+                () -> complete(List.of("model.layer.causl=false"), "model.type = looped\n"));
+        assertTrue(override.getMessage().startsWith("model.layer.causl (--set model.layer.causl=false)"), override.getMessage());
+    }
+
+    @Test
+    void unknownNestedTypeListsTheKnownTypes() throws IOException {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> complete(List.of(), "model { type = looped\nlayer.type = linear-atention }\n"));
+        assertTrue(e.getMessage().startsWith("model.layer.type = \"linear-atention\" (") && e.getMessage().contains("run.conf:2")
+                && e.getMessage().contains("Did you mean 'linear-attention'?")
+                && e.getMessage().contains("Known model types: linear-attention, looped"), e.getMessage());
+        InvalidSettingException notAnObject = assertThrows(InvalidSettingException.class,
+                () -> complete(List.of(), "model { type = looped, layer = linear-attention }\n"));
+        assertTrue(notAnObject.getMessage().startsWith("model.layer = \"linear-attention\"")
+                && notAnObject.getMessage().contains("expected an object"), notAnObject.getMessage());
+    }
+
+    @Test
+    void aKeyOfTheLayerIsUnknownAtTheLoopedLevel() throws IOException {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> complete(List.of(), "model { type = looped, init-scale = 0.02 }\n"));
+        assertTrue(e.getMessage().startsWith("model.init-scale (") && e.getMessage().contains("Valid keys in model: "),
+                e.getMessage());
+    }
+
+    @Test
+    void anEmptyDefaultObjectTakesKeysTheUserChooses() throws IOException {
+        Config config = complete(List.of(), "model { fixed { \"W:y,const\" = -1 }, trainable = [\"V:w,x\"] }\n");
+        assertEquals(-1.0, config.getDouble("model.fixed.\"W:y,const\""));
     }
 }

@@ -1,5 +1,6 @@
 package org.icl.app.reproduction;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,9 +11,10 @@ import org.icl.app.config.RunConfigLoader;
 import org.icl.app.run.RunExecutor;
 import org.icl.app.run.RunPlan;
 import org.icl.app.run.RunResult;
+import org.icl.app.study.Study;
 import org.icl.app.wiring.PluginCatalog;
 
-/** Runs one variant of a weight-prediction study in memory, as `icl run` would, for the reproduction tests. */
+/** Runs one variant of a study in memory, as `icl run` would, for the reproduction tests. */
 final class StudyReproduction {
 
     private StudyReproduction() {
@@ -24,6 +26,16 @@ final class StudyReproduction {
         Config complete = new RunConfigLoader(ConfigFactory.defaultReference(loader), catalog)
                 .complete(List.of(ConfigFactory.parseString(config)));
         return new RunExecutor(false).execute(RunPlan.assemble(name, complete, catalog), Optional.empty());
+    }
+
+    /** Runs variant {@code variant} of the study file at {@code study}, as `icl run` would, in memory. */
+    static RunResult runVariant(Path study, String variant) {
+        ClassLoader loader = StudyReproduction.class.getClassLoader();
+        PluginCatalog catalog = PluginCatalog.discover(loader);
+        Study loaded = Study.from("study", RunConfigLoader.parseFile(study));
+        Config complete = new RunConfigLoader(ConfigFactory.defaultReference(loader), catalog)
+                .complete(loaded.layers(variant, ConfigFactory.empty()));
+        return new RunExecutor(false).execute(RunPlan.assemble(variant, complete, catalog), Optional.empty());
     }
 
     static double mechanism(RunResult result, String key) {

@@ -9,12 +9,6 @@ import org.icl.api.task.TaskShape;
 public final class SoftmaxAttentionFactory implements ModelFactory {
 
     @Override
-    public String description() {
-        return "one-layer causal multi-head softmax attention with a residual connection; optional readout, "
-                + "positions, layer norm and MLP";
-    }
-
-    @Override
     public Model create(Settings settings, TaskShape shape, long seed) {
         return new SoftmaxAttention(shape, SoftmaxAttentionSettings.from(settings), seed);
     }

@@ -6,13 +6,13 @@ import org.icl.api.autodiff.Parameter;
 import org.icl.api.autodiff.Tensor;
 
 /** Shared inputs and a naive reference implementation of linear self-attention for the model tests. */
-final class AttentionFixtures {
+public final class AttentionFixtures {
 
     private AttentionFixtures() {
     }
 
     /** A batch of standard-Gaussian token matrices of {@code dim × length}. */
-    static Tensor randomInput(int dim, int length, int batch, long seed) {
+    public static Tensor randomInput(int dim, int length, int batch, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] data = new double[dim * length * batch];
         for (int i = 0; i < data.length; i++) {

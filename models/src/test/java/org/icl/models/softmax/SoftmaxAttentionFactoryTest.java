@@ -29,7 +29,6 @@ class SoftmaxAttentionFactoryTest {
 
     @Test
     void defaultsTrainTheKeyQueryFromZeroAndTheReadout() {
-        assertFalse(FACTORY.description().isBlank());
         Model tokens = FACTORY.create(SoftmaxFixtures.settings(""), new TaskShape(6, 10, 6, 10), 1);
         assertEquals(List.of("KQ1"), names(tokens));
         Model logits = FACTORY.create(SoftmaxFixtures.settings(""), new TaskShape(6, 10, 9, 10), 1);

@@ -8,11 +8,6 @@ import org.icl.api.task.TaskFactory;
 public final class TreePathFactory implements TaskFactory {
 
     @Override
-    public String description() {
-        return "path-finding in trees with chain of thought: goal to root (mode = backward) or root to goal via the root (forward)";
-    }
-
-    @Override
     public Task create(Settings settings, long seed) {
         return new TreePathTask(TreePathSettings.from(settings), seed);
     }

@@ -6,18 +6,19 @@ import java.util.random.RandomGenerator;
 /**
  * A set of linear-regression prompts: for each, n inputs x ~ N(0, Σ), a weight w* ~ N(0, I) and
  * labels y = ⟨w*, x⟩ + σε, stored flat (prompt-major) so batches are built without boxing.
+ * Shared by the regression tasks and the baseline estimators.
  */
-final class RegressionPrompts {
+public final class RegressionPrompts {
 
-    final int count;
-    final int d;
-    final int n;
+    public final int count;
+    public final int d;
+    public final int n;
     /** x of example j of prompt p, coordinate i: {@code xs[(p·n + j)·d + i]}. */
-    final double[] xs;
+    public final double[] xs;
     /** y of example j of prompt p: {@code ys[p·n + j]}. */
-    final double[] ys;
+    public final double[] ys;
     /** w* of prompt p: {@code weights[p·d + i]}. */
-    final double[] weights;
+    public final double[] weights;
 
     private RegressionPrompts(int count, int d, int n) {
         this.count = count;
@@ -28,8 +29,13 @@ final class RegressionPrompts {
         this.weights = new double[count * d];
     }
 
+    /** {@code count} prompts of {@code n} examples, all zero, to be filled in (e.g. read back from token columns). */
+    public static RegressionPrompts allocate(int count, int d, int n) {
+        return new RegressionPrompts(count, d, n);
+    }
+
     /** Draws {@code count} prompts; {@code variances} empty means Σ = I. */
-    static RegressionPrompts sample(RandomGenerator random, int count, int d, int n, double noise, List<Double> variances) {
+    public static RegressionPrompts sample(RandomGenerator random, int count, int d, int n, double noise, List<Double> variances) {
         RegressionPrompts p = new RegressionPrompts(count, d, n);
         double[] scale = new double[d];
         for (int i = 0; i < d; i++) {
@@ -53,13 +59,29 @@ final class RegressionPrompts {
         return p;
     }
 
+    /** The same prompts cut to their first {@code m} examples (same weights): a prompt with fewer in-context examples. */
+    public RegressionPrompts prefix(int m) {
+        if (m < 0 || m > n) {
+            throw new IllegalArgumentException("prefix of " + m + " examples out of " + n);
+        }
+        RegressionPrompts p = new RegressionPrompts(count, d, m);
+        for (int q = 0; q < count; q++) {
+            System.arraycopy(xs, q * n * d, p.xs, q * m * d, m * d);
+            System.arraycopy(ys, q * n, p.ys, q * m, m);
+        }
+        System.arraycopy(weights, 0, p.weights, 0, weights.length);
+        return p;
+    }
+
     /**
      * Runs {@code steps} of gradient descent on L(w) = (1/2n)||Xᵀw − y||² from w = 0 for prompt q,
      * calling {@code visitor} with each iterate w_1..w_steps (the same array, overwritten).
      */
-    void gradientDescent(int q, double eta, int steps, IterateVisitor visitor) {
+    public void gradientDescent(int q, double eta, int steps, IterateVisitor visitor) {
         double[] w = new double[d];
         double[] gradient = new double[d];
+        // Without examples the gradient is zero and so is every step (not 0/0).
+        double rate = n == 0 ? 0.0 : eta / n;
         for (int step = 1; step <= steps; step++) {
             java.util.Arrays.fill(gradient, 0.0);
             for (int j = 0; j < n; j++) {
@@ -73,14 +95,14 @@ final class RegressionPrompts {
                 }
             }
             for (int i = 0; i < d; i++) {
-                w[i] -= eta / n * gradient[i];
+                w[i] -= rate * gradient[i];
             }
             visitor.visit(step, w);
         }
     }
 
     /** ||w − w*||² for prompt q. */
-    double squaredError(int q, double[] w, int offset) {
+    public double squaredError(int q, double[] w, int offset) {
         double total = 0;
         for (int i = 0; i < d; i++) {
             double e = w[offset + i] - weights[q * d + i];
@@ -90,7 +112,7 @@ final class RegressionPrompts {
     }
 
     /** Receives the GD iterates of one prompt. */
-    interface IterateVisitor {
+    public interface IterateVisitor {
         void visit(int step, double[] w);
     }
 }

@@ -8,11 +8,6 @@ import org.icl.api.task.TaskFactory;
 public final class WeightPredictionFactory implements TaskFactory {
 
     @Override
-    public String description() {
-        return "in-context weight prediction for linear regression, with (cot = true) or without chain of thought";
-    }
-
-    @Override
     public Task create(Settings settings, long seed) {
         return new WeightPredictionTask(WeightPredictionSettings.from(settings), seed);
     }

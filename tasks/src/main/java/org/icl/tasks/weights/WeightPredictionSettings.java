@@ -2,6 +2,7 @@ package org.icl.tasks.weights;
 
 import java.util.List;
 
+import org.icl.api.config.MemoryBudget;
 import org.icl.api.config.Settings;
 
 /**
@@ -16,9 +17,11 @@ import org.icl.api.config.Settings;
  * @param evalVariances   diagonal of the input covariance Σ for evaluation prompts; empty means identity
  * @param evalPrompts     number of held-out evaluation prompts
  * @param evalChunk       prompts rolled out together during evaluation (memory against speed)
+ * @param ridgeLambda     penalty λ of the ridge baseline, argmin ||Xᵀw − y||² + λ||w||²
  */
 public record WeightPredictionSettings(int d, int n, int k, double eta, boolean cot, double noise,
-                                       List<Double> evalVariances, int evalPrompts, int evalChunk) {
+                                       List<Double> evalVariances, int evalPrompts, int evalChunk,
+                                       double ridgeLambda) {
 
     /** Reads and range-checks the task block. */
     public static WeightPredictionSettings from(Settings s) {
@@ -27,7 +30,7 @@ public record WeightPredictionSettings(int d, int n, int k, double eta, boolean 
         if (!variances.isEmpty() && variances.size() != d) {
             throw s.invalid("eval-covariance", "an empty list (identity) or d = " + d + " variances");
         }
-        return new WeightPredictionSettings(d,
+        WeightPredictionSettings settings = new WeightPredictionSettings(d,
                 s.intBetween("n", 1, 100_000),
                 s.intBetween("k", 1, 10_000),
                 s.positive("eta"),
@@ -35,7 +38,18 @@ public record WeightPredictionSettings(int d, int n, int k, double eta, boolean 
                 s.doubleBetween("noise", 0, Double.POSITIVE_INFINITY),
                 List.copyOf(variances),
                 s.intAtLeast("eval-prompts", 1),
-                s.intAtLeast("eval-chunk", 1));
+                s.intAtLeast("eval-chunk", 1),
+                s.positive("ridge-lambda"));
+        settings.requireMemory(s);
+        return settings;
+    }
+
+    /** Refuses evaluation sets and chunks whose arrays alone cannot fit, before the task allocates them. */
+    private void requireMemory(Settings s) {
+        MemoryBudget.requireArray(s, "eval-prompts", (double) evalPrompts * n * d,
+                "the inputs of the evaluation prompts (eval-prompts × n × d numbers)");
+        MemoryBudget.requireArray(s, "eval-chunk", (double) Math.min(evalChunk, evalPrompts) * tokenDim() * (n + rolloutSteps()),
+                "the prompts rolled out together (eval-chunk × (2d + 2) × (n + k) numbers)");
     }
 
     /** Rows of a token: x (d) | y (1) | w (d) | const (1). */

@@ -10,10 +10,15 @@ import org.icl.api.autodiff.Tape;
 import org.icl.api.autodiff.Tensor;
 import org.icl.api.model.Model;
 import org.icl.api.random.Seeds;
+import org.icl.api.task.Curve;
 import org.icl.api.task.Evaluation;
 import org.icl.api.task.Task;
 import org.icl.api.task.TaskShape;
 import org.icl.api.task.Theory;
+import org.icl.tasks.baselines.Baselines;
+import org.icl.tasks.baselines.BestStepGradientDescent;
+import org.icl.tasks.baselines.GradientDescentSpectrum;
+import org.icl.tasks.baselines.TunedStep;
 
 /**
  * In-context weight prediction for linear regression, with or without chain of thought
@@ -42,7 +47,7 @@ public final class WeightPredictionTask implements Task {
     @Override
     public TaskShape shape() {
         int d = layout.rows();
-        return new TaskShape(d, settings.n() + settings.rolloutSteps(), d, settings.n());
+        return new TaskShape(d, settings.n() + settings.rolloutSteps(), d, settings.n(), layout.blocks());
     }
 
     @Override
@@ -80,18 +85,19 @@ public final class WeightPredictionTask implements Task {
     @Override
     public Evaluation evaluate(Model model, int prompts) {
         int count = Math.min(prompts, evaluation.count);
+        double[] losses = new double[count];
         double total = 0;
         Tape tape = Tape.forInference();
         for (int start = 0; start < count; start += settings.evalChunk()) {
             int size = Math.min(settings.evalChunk(), count - start);
             Tensor last = rollOut(tape, model, start, size);
             for (int b = 0; b < size; b++) {
-                total += evaluation.squaredError(start + b, last.data(), last.index(b, layout.w(), 0));
+                losses[start + b] = evaluation.squaredError(start + b, last.data(), last.index(b, layout.w(), 0));
+                total += losses[start + b];
             }
             tape.reset();
         }
-        double loss = total / count;
-        return new Evaluation(loss, count, Map.of("eval_loss_per_dim", loss / settings.d()));
+        return Evaluation.ofPromptLosses(losses, Map.of("eval_loss_per_dim", total / count / settings.d()));
     }
 
     /** Starts from Z_0 and appends the model's own last output column until the final step; returns that column. */
@@ -139,6 +145,29 @@ public final class WeightPredictionTask implements Task {
     @Override
     public Map<String, Object> inspect(Model model) {
         return GradientDescentMechanism.measure(layout, model, settings.cot(), expectedStep());
+    }
+
+    /**
+     * The estimators of SCIENCE.md §3 predicting w from the n examples: least squares, ridge, averaging, one
+     * GD step at η*, k GD steps at eta and at the best constant step, zero. Each writes (0, 0, ŵ, 1).
+     */
+    @Override
+    public Map<String, Model> baselines() {
+        // The baselines always see all n examples, so the step is tuned for n only.
+        GradientDescentSpectrum prompts = GradientDescentSpectrum.ofWeights(evaluation);
+        return Baselines.standard(new WeightColumns(layout, settings.n()), settings.noise() * settings.noise(),
+                settings.ridgeLambda(), settings.k(), settings.eta(), new TunedStep(m -> prompts, settings.k()));
+    }
+
+    /** {@code k_step_gd} at eta and {@code best_step_gd} (the best constant step for each k) for k = 1..max. */
+    @Override
+    public Map<String, Curve> iterationTheory(int maxIterations) {
+        return Baselines.iterationTheory(GradientDescentSpectrum.ofWeights(evaluation), settings.eta(), maxIterations);
+    }
+
+    /** k GD steps at the best constant step for the evaluation prompts (e.g. {@code bestStepGradientDescent().at(10).loss()}). */
+    public BestStepGradientDescent bestStepGradientDescent() {
+        return new BestStepGradientDescent(GradientDescentSpectrum.ofWeights(evaluation));
     }
 
     /** The GD step a trained model should implement: η with CoT, the optimal one-step η* = n/(n+d+1+σ²) without. */

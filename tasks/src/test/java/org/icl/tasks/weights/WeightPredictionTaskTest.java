@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class WeightPredictionTaskTest {
 
     private static WeightPredictionSettings settings(int d, int n, int k, double eta, boolean cot, int prompts) {
-        return new WeightPredictionSettings(d, n, k, eta, cot, 0.0, List.of(), prompts, 250);
+        return new WeightPredictionSettings(d, n, k, eta, cot, 0.0, List.of(), prompts, 250, 0.1);
     }
 
     @Test
@@ -57,6 +57,20 @@ class WeightPredictionTaskTest {
         // The training loss at η* estimates the same expectation, d(d+1)/(n+d+1) = 1.875; 4000 prompts
         // give a standard error near 2% for this spread, so 8% is four standard errors.
         assertEquals(task.theory().orElseThrow().values().get("one_step_optimum"), trainLoss, 0.08 * 1.875);
+    }
+
+    @Test
+    void shapeAnnouncesTheTokenBlocksAndEvaluationReportsQuantiles() {
+        WeightPredictionTask task = new WeightPredictionTask(settings(3, 5, 2, 0.3, true, 50), 4);
+        var shape = task.shape();
+        assertEquals(List.of("x", "y", "w", "const"), shape.blocks().stream().map(b -> b.name()).toList());
+        assertEquals(new org.icl.api.task.TokenBlock("w", 4, 7), shape.block("w").orElseThrow());
+        assertEquals(new org.icl.api.task.TokenBlock("const", 7, 8), shape.block("const").orElseThrow());
+        Evaluation evaluation = task.evaluate(new GradientDescentConstruction(3, 5, 0.3, true), 50);
+        double median = evaluation.metrics().get("eval_loss_median");
+        double p90 = evaluation.metrics().get("eval_loss_p90");
+        double p99 = evaluation.metrics().get("eval_loss_p99");
+        assertTrue(0 < median && median <= p90 && p90 <= p99, evaluation.metrics().toString());
     }
 
     @Test
@@ -108,7 +122,7 @@ class WeightPredictionTaskTest {
     @Test
     void outOfDistributionCovarianceChangesPromptsAndTheConstructionStillMatchesGd() {
         List<Double> variances = List.of(0.5, 1.0, 1.5, 2.0);
-        WeightPredictionSettings ood = new WeightPredictionSettings(4, 12, 10, 0.3, true, 0.0, variances, 400, 100);
+        WeightPredictionSettings ood = new WeightPredictionSettings(4, 12, 10, 0.3, true, 0.0, variances, 400, 100, 0.1);
         WeightPredictionTask shifted = new WeightPredictionTask(ood, 3);
         WeightPredictionTask plain = new WeightPredictionTask(settings(4, 12, 10, 0.3, true, 400), 3);
         double shiftedGd = shifted.theory().orElseThrow().values().get("k_step_gd");
@@ -130,7 +144,7 @@ class WeightPredictionTaskTest {
     @Test
     void settingsAreCheckedWithKeyAndOrigin() {
         String defaults = "d = 3, n = 6, k = 4, eta = 0.3, cot = true, noise = 0, eval-covariance = [], "
-                + "eval-prompts = 10, eval-chunk = 10";
+                + "eval-prompts = 10, eval-chunk = 10, ridge-lambda = 0.1";
         Settings wrongLength = new Settings(ConfigFactory.parseString("eval-covariance = [1, 2]").withFallback(
                 ConfigFactory.parseString(defaults)), "task");
         InvalidSettingException e = assertThrows(InvalidSettingException.class,

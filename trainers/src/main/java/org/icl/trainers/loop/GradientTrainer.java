@@ -1,10 +1,12 @@
 package org.icl.trainers.loop;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
 
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -13,13 +15,14 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.icl.api.autodiff.Parameter;
 import org.icl.api.autodiff.Tape;
 import org.icl.api.autodiff.Tensor;
+import org.icl.api.config.InvalidInputException;
 import org.icl.api.model.Model;
 import org.icl.api.random.Seeds;
 import org.icl.api.task.Evaluation;
 import org.icl.api.task.Task;
+import org.icl.api.train.Divergence;
 import org.icl.api.train.RunContext;
 import org.icl.api.train.Trainer;
-import org.icl.api.train.TrainingFailedException;
 import org.icl.api.train.TrainingSummary;
 import org.icl.trainers.optim.Optimizer;
 import org.slf4j.Logger;
@@ -27,14 +30,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The training loop shared by the gradient trainers: sample a batch, forward, backward, clip,
- * update; evaluate on the monitor prompts now and then; log every step to {@code metrics.csv}
- * and checkpoint the parameters at each evaluation.
+ * update; evaluate on the monitor prompts now and then; log every step to {@code metrics.csv};
+ * at each evaluation save parameters.json and a checkpoint from which {@link RunContext#resume()}
+ * continues bit for bit. A non-finite or exploding loss ends the run early as diverged.
  */
 public final class GradientTrainer implements Trainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(GradientTrainer.class);
     /** Steps averaged into the reported final training loss, which is noisy step to step. */
     static final int FINAL_LOSS_WINDOW = 100;
+    /** The stream each step's training batch is drawn from, indexed by the step. */
+    static final String DATA_STREAM = "trainer.data";
 
     private final LoopSettings settings;
     private final Supplier<Optimizer> optimizers;
@@ -49,59 +55,112 @@ public final class GradientTrainer implements Trainer {
     public TrainingSummary train(Task task, Model model, RunContext context) {
         List<Parameter> parameters = model.parameters();
         Optimizer optimizer = optimizers.get();
-        RandomGenerator data = Seeds.stream(context.seed(), "trainer.data");
-        Tape tape = Tape.forTraining();
-        Optional<MetricsLog> log = context.directory().map(dir -> new MetricsLog(dir.resolve("metrics.csv"), task.reportedMetrics()));
-        Optional<ProgressBar> bar = context.showProgress() ? Optional.of(progressBar(context.label())) : Optional.empty();
-        long start = System.nanoTime();
-        double[] recent = new double[Math.min(FINAL_LOSS_WINDOW, settings.steps())];
-        long evaluating = 0;
-        try {
-            for (int step = 1; step <= settings.steps(); step++) {
-                parameters.forEach(Parameter::zeroGrad);
-                Tensor loss = task.trainingLoss(tape, model, data, settings.batchSize());
-                double value = loss.data()[0];
-                if (!Double.isFinite(value)) {
-                    throw new TrainingFailedException("training diverged at step " + step + " (loss " + value
-                            + "); lower trainer.learning-rate or set trainer.clip-norm");
-                }
-                tape.backward(loss);
-                tape.reset();
-                clip(parameters);
-                optimizer.step(parameters);
-                recent[step % recent.length] = value;
+        Optional<Checkpoint> resumed = resumedCheckpoint(context);
+        resumed.ifPresent(c -> restore(c, parameters, optimizer));
+        int first = resumed.map(Checkpoint::step).orElse(0) + 1;
+        double[] recent = resumed.map(c -> c.recentLosses().clone())
+                .orElseGet(() -> new double[Math.min(FINAL_LOSS_WINDOW, settings.steps())]);
+        DivergenceGuard guard = new DivergenceGuard(settings.divergenceFactor(),
+                resumed.map(Checkpoint::trainBaseline).orElse(Double.NaN), resumed.map(Checkpoint::evalBaseline).orElse(Double.NaN));
+        double secondsBefore = resumed.map(Checkpoint::seconds).orElse(0.0);
+        long evaluating = (long) (resumed.map(Checkpoint::evaluationSeconds).orElse(0.0) * 1e9);
 
+        Tape tape = Tape.forTraining();
+        Optional<MetricsLog> log = context.directory().map(dir -> resumed.isPresent()
+                ? MetricsLog.resume(dir.resolve(RunFiles.METRICS), task.reportedMetrics(), resumed.get().metricsBytes())
+                : MetricsLog.create(dir.resolve(RunFiles.METRICS), task.reportedMetrics()));
+        Optional<ProgressBar> bar = context.showProgress() ? Optional.of(progressBar(context.label(), first - 1)) : Optional.empty();
+        long start = System.nanoTime();
+        Optional<Divergence> divergence = Optional.empty();
+        int step = first - 1;
+        try {
+            while (divergence.isEmpty() && step < settings.steps()) {
+                step++;
+                parameters.forEach(Parameter::zeroGrad);
+                Tensor loss = task.trainingLoss(tape, model.atTrainingStep(step), Seeds.stream(context.seed(), DATA_STREAM, step), settings.batchSize());
+                double value = loss.data()[0];
+                divergence = guard.training(step, value);
+                if (divergence.isEmpty()) {
+                    tape.backward(loss);
+                }
+                tape.reset();
                 Double evalLoss = null;
                 Map<String, Double> reported = null;
-                boolean last = step == settings.steps();
-                if (last || (settings.evalEvery() > 0 && step % settings.evalEvery() == 0)) {
-                    long evaluationStart = System.nanoTime();
-                    Evaluation evaluation = task.evaluate(model, settings.monitorPrompts());
-                    evaluating += System.nanoTime() - evaluationStart;
-                    evalLoss = evaluation.loss();
-                    reported = evaluation.metrics();
-                    LOG.debug("{} step {}: train {} eval {}", context.label(), step, value, evalLoss);
-                    context.directory().ifPresent(dir -> ParameterFile.write(dir.resolve("parameters.json"), parameters));
+                if (divergence.isEmpty()) {
+                    // A diverged step applies no update: the parameters keep the values of the step before.
+                    clip(parameters);
+                    optimizer.step(parameters, settings.learningRateAt(step));
+                    recent[step % recent.length] = value;
+                    if (settings.evaluatesAt(step)) {
+                        long evaluationStart = System.nanoTime();
+                        Evaluation evaluation = task.evaluate(model, settings.monitorPrompts());
+                        evaluating += System.nanoTime() - evaluationStart;
+                        evalLoss = evaluation.loss();
+                        reported = evaluation.metrics();
+                        divergence = guard.evaluation(step, evalLoss);
+                        LOG.debug("{} step {}: train {} eval {}", context.label(), step, value, evalLoss);
+                    }
                 }
-                MetricsLog.Row row = new MetricsLog.Row(step, value, evalLoss, reported, (System.nanoTime() - start) / 1e9);
+                double elapsed = secondsBefore + (System.nanoTime() - start) / 1e9;
+                MetricsLog.Row row = new MetricsLog.Row(step, value, evalLoss, reported, elapsed);
                 log.ifPresent(l -> l.append(row));
-                int current = step;
-                Double shown = evalLoss;
-                bar.ifPresent(b -> {
-                    b.stepTo(current);
-                    b.setExtraMessage(String.format(" loss %.4g", value) + (shown == null ? "" : String.format(" eval %.4g", shown)));
-                });
+                if (divergence.isEmpty() && evalLoss != null && context.directory().isPresent()) {
+                    Checkpoint checkpoint = new Checkpoint(step, ParameterFile.matrices(parameters), optimizer.state(parameters),
+                            recent.clone(), guard.trainBaseline(), guard.evalBaseline(), elapsed, evaluating / 1e9,
+                            log.get().bytes());
+                    save(context.directory().get(), context.label(), parameters, checkpoint);
+                }
+                showProgress(bar, step, value, evalLoss);
             }
         } finally {
             log.ifPresent(MetricsLog::close);
             bar.ifPresent(ProgressBar::close);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        divergence.ifPresent(d -> LOG.debug("{}: {}", context.label(), d.message()));
+        double seconds = secondsBefore + (System.nanoTime() - start) / 1e9;
+        // Steps whose loss entered the window: all of them, unless a divergence stopped the run.
+        int updated = divergence.filter(d -> d.quantity().equals("train_loss")).map(d -> d.step() - 1).orElse(step);
+        return new TrainingSummary(step, recentMean(recent, updated), seconds, evaluating / 1e9, divergence);
+    }
+
+    /** The mean of the last min(updated, window) training losses in the ring buffer; NaN when there are none. */
+    private static double recentMean(double[] recent, int updated) {
+        int count = Math.min(updated, recent.length);
         double mean = 0;
-        for (double r : recent) {
-            mean += r / recent.length;
+        for (int back = 0; back < count; back++) {
+            mean += recent[Math.floorMod(updated - back, recent.length)] / count;
         }
-        return new TrainingSummary(settings.steps(), mean, seconds, evaluating / 1e9);
+        return count == 0 ? Double.NaN : mean;
+    }
+
+    /** Writes parameters.json and the checkpoint; each write is atomic, the checkpoint last. */
+    private static void save(Path dir, String label, List<Parameter> parameters, Checkpoint checkpoint) {
+        ParameterFile.write(dir.resolve(RunFiles.PARAMETERS), parameters, label, checkpoint.step());
+        CheckpointFile.write(dir.resolve(RunFiles.CHECKPOINT), checkpoint);
+    }
+
+    /** The checkpoint to continue from: present only when resuming a run that has one. */
+    private static Optional<Checkpoint> resumedCheckpoint(RunContext context) {
+        if (!context.resume()) {
+            return Optional.empty();
+        }
+        Path file = context.directory().orElseThrow().resolve(RunFiles.CHECKPOINT);
+        return Files.exists(file) ? Optional.of(CheckpointFile.read(file)) : Optional.empty();
+    }
+
+    private void restore(Checkpoint checkpoint, List<Parameter> parameters, Optimizer optimizer) {
+        if (checkpoint.step() < 1 || checkpoint.step() > settings.steps()
+                || checkpoint.recentLosses().length != Math.min(FINAL_LOSS_WINDOW, settings.steps())) {
+            throw new InvalidInputException("the checkpoint (step " + checkpoint.step() + ") does not belong to a run of "
+                    + settings.steps() + " steps; delete it to start the run over");
+        }
+        try {
+            ParameterFile.load("the checkpoint", checkpoint.parameters(), parameters);
+            optimizer.restore(parameters, checkpoint.optimizer());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage() + ": the checkpoint does not fit this model and trainer;"
+                    + " delete it to start the run over");
+        }
     }
 
     /** Rescales all gradients together when their global norm exceeds the clip norm. */
@@ -138,8 +197,15 @@ public final class GradientTrainer implements Trainer {
         }
     }
 
-    private ProgressBar progressBar(String label) {
-        return new ProgressBarBuilder().setTaskName(label).setInitialMax(settings.steps())
+    private static void showProgress(Optional<ProgressBar> bar, int step, double loss, Double evalLoss) {
+        bar.ifPresent(b -> {
+            b.stepTo(step);
+            b.setExtraMessage(String.format(" loss %.4g", loss) + (evalLoss == null ? "" : String.format(" eval %.4g", evalLoss)));
+        });
+    }
+
+    private ProgressBar progressBar(String label, int done) {
+        return new ProgressBarBuilder().setTaskName(label).setInitialMax(settings.steps()).startsFrom(done, Duration.ZERO)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate().build();
     }
 }

@@ -18,15 +18,16 @@ class LoopSettingsTest {
     @Test
     void defaultsMatchTheReferenceConf() {
         LoopSettings s = LoopSettings.from(TrainerSettings.of("adam", ""));
-        assertEquals(new LoopSettings(0.01, 256, 3000, 0, 100, 1000), s);
+        assertEquals(new LoopSettings(0.01, 256, 3000, 0, 100, 1000, 0, 1e6), s);
         assertEquals(s, LoopSettings.from(TrainerSettings.of("sgd", "")));
     }
 
     @Test
     void overridesAreRead() {
         LoopSettings s = LoopSettings.from(TrainerSettings.of("sgd",
-                "learning-rate = 0.5, batch-size = 3, steps = 4, clip-norm = 2.5, eval-every = 0, monitor-prompts = 6"));
-        assertEquals(new LoopSettings(0.5, 3, 4, 2.5, 0, 6), s);
+                "learning-rate = 0.5, batch-size = 3, steps = 4, clip-norm = 2.5, eval-every = 0, monitor-prompts = 6,"
+                        + " warmup-steps = 2, divergence-factor = 50"));
+        assertEquals(new LoopSettings(0.5, 3, 4, 2.5, 0, 6, 2, 50), s);
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -40,6 +41,10 @@ class LoopSettingsTest {
             "learning-rate, -0.1",
             "clip-norm, -1",
             "monitor-prompts, 0",
+            "warmup-steps, -1",
+            "divergence-factor, -1",
+            "divergence-factor, 1",
+            "divergence-factor, 0.5",
     })
     void outOfRangeValuesAreRejectedNamingTheKey(String key, String value) {
         InvalidSettingException e = assertThrows(InvalidSettingException.class,
@@ -77,5 +82,17 @@ class LoopSettingsTest {
             }
         });
         assertTrue(e.getMessage().contains("trainer." + key), e.getMessage());
+    }
+
+    @Test
+    void learningRateRisesLinearlyOverTheWarmupThenStaysPut() {
+        LoopSettings s = LoopSettings.from(TrainerSettings.of("sgd", "learning-rate = 0.4, warmup-steps = 4"));
+        assertEquals(0.1, s.learningRateAt(1), 1e-15);
+        assertEquals(0.2, s.learningRateAt(2), 1e-15);
+        assertEquals(0.3, s.learningRateAt(3), 1e-15);
+        assertEquals(0.4, s.learningRateAt(4), 0.0);
+        assertEquals(0.4, s.learningRateAt(500), 0.0);
+        LoopSettings none = LoopSettings.from(TrainerSettings.of("sgd", "learning-rate = 0.4"));
+        assertEquals(0.4, none.learningRateAt(1), 0.0);
     }
 }

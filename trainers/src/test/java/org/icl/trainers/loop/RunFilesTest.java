@@ -84,14 +84,16 @@ class RunFilesTest {
     }
 
     @Test
-    void parametersJsonHoldsTheFinalParametersAndReadsBack(@TempDir Path dir) {
+    void parametersJsonHoldsTheFinalParametersAndReadsBack(@TempDir Path dir) throws IOException {
         ParameterModel model = new ParameterModel(3, 2);
         model.parameters().get(1).data()[1] = -0.125; // the second parameter has no gradient and stays put
         train(dir, 8, 3, model);
 
         Path json = dir.resolve("parameters.json");
         assertTrue(Files.isRegularFile(json));
-        assertFalse(Files.exists(dir.resolve("parameters.json.partial")), "temporary file left behind");
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".partial")), "temporary file left behind");
+        }
 
         List<Parameter> fresh = List.of(new Parameter("theta0", 3, 1), new Parameter("theta1", 2, 1));
         ParameterFile.read(json, fresh);
@@ -107,8 +109,8 @@ class RunFilesTest {
         double[] values = {Math.PI, -1e-300, 1e300, 0.1, -0.0, Double.MIN_VALUE};
         System.arraycopy(values, 0, a.data(), 0, values.length);
         Path json = dir.resolve("p.json");
-        ParameterFile.write(json, List.of(a));
-        ParameterFile.write(json, List.of(a)); // overwriting an existing checkpoint works too
+        ParameterFile.write(json, List.of(a), "r", 1);
+        ParameterFile.write(json, List.of(a), "r", 2); // overwriting an existing checkpoint works too
 
         Parameter b = new Parameter("V", 2, 3);
         ParameterFile.read(json, List.of(b));
@@ -118,7 +120,7 @@ class RunFilesTest {
     @Test
     void readingIntoMismatchedParametersFailsNamingThem(@TempDir Path dir) {
         Path json = dir.resolve("p.json");
-        ParameterFile.write(json, List.of(new Parameter("V", 2, 2)));
+        ParameterFile.write(json, List.of(new Parameter("V", 2, 2)), "r", 1);
         IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
                 () -> ParameterFile.read(json, List.of(new Parameter("V", 3, 2))));
         assertTrue(shape.getMessage().contains("'V'"), shape.getMessage());
@@ -128,14 +130,30 @@ class RunFilesTest {
     }
 
     @Test
-    void anInMemoryRunWritesNoFiles(@TempDir Path dir) throws IOException {
-        // Nothing in the working directory either; check by training with the directory absent.
+    void anInMemoryRunWritesNoFiles() throws IOException {
+        // A run without a directory must not fall back to relative paths: the working directory is unchanged.
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        List<String> before = listing(workingDirectory);
         LeastSquaresTask task = new LeastSquaresTask(3, 50, 8);
         new AdamTrainerFactory().create(TrainerSettings.of("adam", "steps = 3, eval-every = 1, batch-size = 4"))
                 .train(task, new ParameterModel(3), RunContext.inMemory(5));
         assertEquals(3, task.evaluations.size());
+        assertEquals(before, listing(workingDirectory));
+    }
+
+    @Test
+    void parameterFileNamesItsRunConfigAndStep(@TempDir Path dir) throws IOException {
+        train(dir, 6, 4, new ParameterModel(3));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve(RunFiles.PARAMETERS).toFile());
+        assertEquals("files", json.get("run").asText());
+        assertEquals(RunFiles.CONFIG, json.get("config").asText());
+        assertEquals(6, json.get("step").asInt());
+        assertEquals(3, json.at("/parameters/theta0/rows").asInt());
+    }
+
+    private static List<String> listing(Path dir) throws IOException {
         try (var files = Files.list(dir)) {
-            assertEquals(0, files.count());
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
         }
     }
 }

@@ -1,0 +1,284 @@
+package org.icl.app.study;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.icl.api.io.AtomicFile;
+import org.icl.api.config.InvalidSettingException;
+import org.icl.app.plot.LearningCurves;
+import org.icl.app.plot.StudyPlot;
+
+/**
+ * The report of a study's output: {@code summary.csv} (one row per trial: swept values, seed, state and
+ * every scalar of its result.json), {@code timings.csv} (the timings, apart so that summaries compare
+ * byte for byte), {@code aggregate.csv} (mean and 95% interval over seeds per point), figures as PNG
+ * and SVG under {@code figures/}, and a self-contained {@code report.html}. The directories of a
+ * study's shards merge: each trial is taken from the first directory that holds it complete.
+ */
+public final class StudyReport {
+
+    static final String STATE = "state";
+    /** Studies with at most this many trials get a learning-curves figure (more lines would be unreadable). */
+    static final int MAX_LEARNING_CURVES = 12;
+
+    /** What the report found and wrote. */
+    public record Written(StudyManifest manifest, Table summary, Table aggregate, Map<String, Integer> states, Path html) {
+    }
+
+    /** One figure of the report: its caption and PNG (inlined into report.html), and the files written. */
+    record Figure(String caption, byte[] png) {
+    }
+
+    private StudyReport() {
+    }
+
+    /** Reports the study whose output lies in {@code directories} (one shared directory, or one per shard) into {@code out}. */
+    public static Written write(List<Path> directories, Path out) {
+        StudyManifest manifest = StudyManifest.read(directories.get(0));
+        for (Path other : directories.subList(1, directories.size())) {
+            if (!StudyManifest.read(other).trials().equals(manifest.trials())) {
+                throw new InvalidSettingException(other + " holds another study than " + directories.get(0)
+                        + " (their study.json list other trials): only shards of one study merge");
+            }
+        }
+        List<TrialRecord> records = manifest.trials().stream().map(e -> TrialRecord.find(e, directories)).toList();
+        List<String> keyColumns = new ArrayList<>();
+        if (manifest.variants()) {
+            keyColumns.add("variant");
+        }
+        keyColumns.addAll(manifest.axes());
+        Set<String> valueColumns = new LinkedHashSet<>();
+        Set<String> timingColumns = new LinkedHashSet<>();
+        records.forEach(r -> {
+            valueColumns.addAll(r.values().keySet());
+            timingColumns.addAll(r.timings().keySet());
+        });
+        valueColumns.removeAll(keyColumns);
+
+        List<String> summaryColumns = new ArrayList<>(List.of("trial"));
+        summaryColumns.addAll(keyColumns);
+        summaryColumns.addAll(List.of("seed", STATE));
+        summaryColumns.addAll(valueColumns);
+        List<Map<String, String>> rows = new ArrayList<>();
+        List<Map<String, String>> timingRows = new ArrayList<>();
+        Map<String, Integer> states = new TreeMap<>();
+        for (TrialRecord r : records) {
+            Map<String, String> row = new LinkedHashMap<>(r.values());
+            row.put("trial", r.entry().name());
+            row.put("variant", r.entry().variant());
+            row.putAll(r.entry().point());
+            row.put("seed", Long.toString(r.entry().seed()));
+            row.put(STATE, r.state());
+            rows.add(row);
+            Map<String, String> timing = new LinkedHashMap<>(r.timings());
+            timing.put("trial", r.entry().name());
+            timingRows.add(timing);
+            states.merge(r.state(), 1, Integer::sum);
+        }
+        Table summary = Table.of(summaryColumns, rows);
+        List<String> timingHeader = new ArrayList<>(List.of("trial"));
+        timingHeader.addAll(timingColumns);
+        Table timings = Table.of(timingHeader, timingRows);
+        Table aggregate = Aggregate.of(summary, keyColumns, new ArrayList<>(valueColumns));
+
+        summary.writeCsv(out.resolve("summary.csv"));
+        timings.writeCsv(out.resolve("timings.csv"));
+        aggregate.writeCsv(out.resolve("aggregate.csv"));
+        List<Figure> figures = new ArrayList<>(plots(manifest, keyColumns, aggregate, out));
+        learningCurves(records).forEach((file, figure) -> {
+            AtomicFile.write(out.resolve(file), figure.png());
+            figures.add(figure);
+        });
+        Path html = out.resolve("report.html");
+        AtomicFile.writeString(html, HtmlReport.render(manifest, summary, aggregate, timings, states, figures,
+                manifest.report().heatmaps() ? heatmaps(records) : Map.of()));
+        return new Written(manifest, summary, aggregate, states, html);
+    }
+
+    /** Prints each point's number of trials and, per plotted column, mean ± the 95% half width (and the theory reference for the loss). */
+    public static void print(Written report, PrintWriter out) {
+        Table a = report.aggregate();
+        List<String> keys = new ArrayList<>();
+        if (report.manifest().variants()) {
+            keys.add("variant");
+        }
+        keys.addAll(report.manifest().axes());
+        StringBuilder header = new StringBuilder();
+        keys.forEach(k -> header.append(String.format("%-14s ", k)));
+        header.append(String.format("%6s", "trials"));
+        for (String y : report.manifest().report().y()) {
+            header.append(String.format(" %26s", y + " (95%)"));
+        }
+        header.append(String.format(" %12s  %s", "theory", "(reference)"));
+        out.println(header);
+        for (int r = 0; r < a.rows().size(); r++) {
+            StringBuilder line = new StringBuilder();
+            for (String k : keys) {
+                line.append(String.format("%-14s ", a.cell(r, k)));
+            }
+            line.append(String.format("%6s", a.cell(r, "trials")));
+            for (String y : report.manifest().report().y()) {
+                line.append(String.format(" %26s", interval(a, r, y)));
+            }
+            String reference = a.cell(r, "theory.reference");
+            String theory = a.cell(r, "theory." + reference + Aggregate.MEAN);
+            line.append(String.format(" %12s  %s", theory.isEmpty() ? "-" : String.format("%.4g", Double.parseDouble(theory)), reference));
+            out.println(line);
+        }
+        out.flush();
+    }
+
+    /** "mean ± half width" of column {@code y} in row {@code r}, or "-" where there is none. */
+    static String interval(Table aggregate, int r, String y) {
+        String mean = aggregate.cell(r, y + Aggregate.MEAN);
+        if (mean.isEmpty()) {
+            return "-";
+        }
+        String high = aggregate.cell(r, y + Aggregate.HIGH);
+        double m = Double.parseDouble(mean);
+        return high.isEmpty() ? String.format("%.4g", m) : String.format("%.4g ± %.2g", m, Double.parseDouble(high) - m);
+    }
+
+    private static List<Figure> plots(StudyManifest manifest, List<String> keyColumns, Table aggregate, Path out) {
+        String x = manifest.report().x().isEmpty() ? numericAxis(manifest, aggregate).orElse("") : manifest.report().x();
+        List<Figure> figures = new ArrayList<>();
+        for (String y : manifest.report().y()) {
+            if (aggregate.column(y + Aggregate.MEAN) < 0) {
+                continue;
+            }
+            Map<String, List<Integer>> seriesRows = new LinkedHashMap<>();
+            for (int r = 0; r < aggregate.rows().size(); r++) {
+                List<String> parts = new ArrayList<>();
+                // without an x axis every point is a category of one series
+                for (String k : x.isEmpty() ? List.<String>of() : keyColumns) {
+                    if (!k.equals(x)) {
+                        parts.add(k.equals("variant") ? aggregate.cell(r, k) : k + "=" + aggregate.cell(r, k));
+                    }
+                }
+                seriesRows.computeIfAbsent(String.join(", ", parts), s -> new ArrayList<>()).add(r);
+            }
+            boolean numericX = !x.isEmpty() && java.util.stream.IntStream.range(0, aggregate.rows().size())
+                    .allMatch(r -> Aggregate.isNumber(aggregate.cell(r, x)));
+            List<StudyPlot.Series> series = new ArrayList<>();
+            for (Map.Entry<String, List<Integer>> s : seriesRows.entrySet()) {
+                List<Integer> members = new ArrayList<>(s.getValue());
+                if (numericX) {
+                    members.sort(java.util.Comparator.comparingDouble(r -> Double.parseDouble(aggregate.cell(r, x))));
+                }
+                List<String> xs = new ArrayList<>();
+                List<Double> means = new ArrayList<>();
+                List<Double> halves = new ArrayList<>();
+                List<Double> theory = new ArrayList<>();
+                Set<String> references = new LinkedHashSet<>();
+                for (int r : members) {
+                    xs.add(x.isEmpty() ? pointLabel(aggregate, r, keyColumns) : aggregate.cell(r, x));
+                    means.add(number(aggregate.cell(r, y + Aggregate.MEAN)));
+                    Double high = number(aggregate.cell(r, y + Aggregate.HIGH));
+                    halves.add(high == null ? null : high - means.get(means.size() - 1));
+                    // the loss is the value the task's theory reference speaks to
+                    String reference = y.equals("metrics.eval_loss") ? aggregate.cell(r, "theory.reference") : "";
+                    theory.add(reference.isEmpty() ? null : number(aggregate.cell(r, "theory." + reference + Aggregate.MEAN)));
+                    if (!reference.isEmpty()) {
+                        references.add(reference);
+                    }
+                }
+                String theoryName = references.size() == 1 ? "theory " + references.iterator().next() : "theory";
+                series.add(new StudyPlot.Series(x.isEmpty() ? "" : s.getKey(), xs, means, halves, theory, theoryName));
+            }
+            String title = y + " (mean over seeds, 95% interval)";
+            StudyPlot.Figure figure = StudyPlot.draw(title, x.isEmpty() ? "point" : x, y, numericX, series);
+            String file = TrialNames.safe(y);
+            AtomicFile.write(out.resolve("figures").resolve(file + ".png"), figure.png());
+            AtomicFile.write(out.resolve("figures").resolve(file + ".svg"), figure.svg());
+            figures.add(new Figure(y + " against " + (x.isEmpty() ? "each point" : x)
+                    + "; error bars: 95% interval over seeds; dashed: the theory reference (figures/" + file + ".png, .svg).", figure.png()));
+        }
+        return figures;
+    }
+
+    /** The first swept key whose labels are all numbers and not all equal. */
+    private static Optional<String> numericAxis(StudyManifest manifest, Table aggregate) {
+        for (String axis : manifest.axes()) {
+            Set<String> labels = new LinkedHashSet<>();
+            for (int r = 0; r < aggregate.rows().size(); r++) {
+                labels.add(aggregate.cell(r, axis));
+            }
+            if (labels.size() > 1 && labels.stream().allMatch(Aggregate::isNumber)) {
+                return Optional.of(axis);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String pointLabel(Table aggregate, int r, List<String> keyColumns) {
+        List<String> parts = new ArrayList<>();
+        for (String k : keyColumns) {
+            parts.add(k.equals("variant") ? aggregate.cell(r, k) : k + "=" + aggregate.cell(r, k));
+        }
+        return parts.isEmpty() ? "all" : String.join(", ", parts);
+    }
+
+    private static Double number(String cell) {
+        return cell.isEmpty() ? null : Double.parseDouble(cell);
+    }
+
+    /**
+     * The learning curves of the loss (dashed: each trial's theory reference, when its task has one) and of each
+     * metric the trials' tasks report, by file name; none for a study with more trials than fit one figure.
+     */
+    private static Map<String, Figure> learningCurves(List<TrialRecord> records) {
+        List<LearningCurves.Curve> curves = new ArrayList<>();
+        for (TrialRecord r : records) {
+            String reference = r.values().getOrDefault("theory.reference", "");
+            String value = r.values().getOrDefault("theory." + reference, "");
+            if (r.directory().isPresent()) {
+                curves.add(new LearningCurves.Curve(r.entry().name(), r.directory().get().resolve("metrics.csv"),
+                        Aggregate.isNumber(value) ? Optional.of(new LearningCurves.Reference(reference, Double.parseDouble(value)))
+                                : Optional.empty()));
+            }
+        }
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        if (curves.isEmpty() || curves.size() > MAX_LEARNING_CURVES) {
+            return figures;
+        }
+        LearningCurves.draw(curves).ifPresent(png -> figures.put("learning-curves.png", new Figure(
+                "Evaluation loss on the monitor prompts during training; dashed: each trial's theory reference.", png)));
+        for (String metric : LearningCurves.reportedMetrics(curves)) {
+            LearningCurves.draw(curves, metric).ifPresent(png -> figures.put("learning-curves-" + TrialNames.safe(metric) + ".png",
+                    new Figure(metric + " on the monitor prompts during training.", png)));
+        }
+        return figures;
+    }
+
+    /** Each complete trial's heatmap PNGs, by trial and file name. */
+    private static Map<String, Map<String, byte[]>> heatmaps(List<TrialRecord> records) {
+        Map<String, Map<String, byte[]>> all = new LinkedHashMap<>();
+        for (TrialRecord r : records) {
+            if (r.directory().isEmpty()) {
+                continue;
+            }
+            Map<String, byte[]> images = new TreeMap<>();
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(r.directory().get(), "heatmap-*.png")) {
+                for (Path f : files) {
+                    images.put(f.getFileName().toString(), Files.readAllBytes(f));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the heatmaps of " + r.directory().get(), e);
+            }
+            all.put(r.entry().name(), images);
+        }
+        return all;
+    }
+}
