@@ -22,7 +22,7 @@ class PluginsCommandTest {
         assertEquals(0, result.exitCode(), result.toString());
         String out = result.out();
         for (String expected : new String[] {"task types:", "model types:", "trainer types:",
-                "weight-prediction", "linear-attention", "adam", "sgd"}) {
+                "weight-prediction", "tree-path", "linear-attention", "adam", "sgd"}) {
             assertTrue(out.contains(expected), "missing '" + expected + "':\n" + out);
         }
         assertTrue(out.indexOf("task types:") < out.indexOf("weight-prediction")

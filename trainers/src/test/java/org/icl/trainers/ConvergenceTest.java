@@ -38,7 +38,7 @@ class ConvergenceTest {
          * out of reach for a wrong sign, a missing update or a stalled loop.
          */
         double distance = task.evaluate(model, 1).loss();
-        assertTrue(distance < task.theory().referenceValue() + 1e-6, "distance to θ*: " + distance);
+        assertTrue(distance < task.theory().orElseThrow().referenceValue() + 1e-6, "distance to θ*: " + distance);
         // The reported loss is the mean of the last 100 steps (201–300), each ~1e-16 or below.
         assertTrue(summary.finalTrainLoss() < 1e-10, "final training loss " + summary.finalTrainLoss());
     }
@@ -63,7 +63,7 @@ class ConvergenceTest {
          * below the initial loss of ~14, which a broken update or bias correction would not leave.
          */
         double distance = task.evaluate(model, 1).loss();
-        assertTrue(distance < task.theory().referenceValue() + 1e-3, "distance to θ*: " + distance);
+        assertTrue(distance < task.theory().orElseThrow().referenceValue() + 1e-3, "distance to θ*: " + distance);
         assertTrue(summary.finalTrainLoss() < 1e-5, "final training loss " + summary.finalTrainLoss());
     }
 }

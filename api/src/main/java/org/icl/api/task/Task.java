@@ -2,6 +2,7 @@ package org.icl.api.task;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 import org.icl.api.autodiff.Tape;
@@ -10,7 +11,7 @@ import org.icl.api.model.Model;
 
 /**
  * A learning problem: it samples training prompts, scores a model's outputs, rolls a trained model
- * out on held-out prompts, and knows the theory a correct model must match.
+ * out on held-out prompts, and knows the theory a correct model must match, if there is one.
  *
  * <p>The task owns how the model is applied (teacher forcing, autoregressive decoding, which
  * columns are read), so trainers and models stay independent of any one task's layout. A trainer
@@ -40,11 +41,29 @@ public interface Task {
     /** The number of evaluation prompts the task holds (its full evaluation). */
     int evaluationPrompts();
 
-    /** Reference values from theory on the same evaluation prompts; {@link Theory#reference()} is the one eval loss should match. */
-    Theory theory();
+    /**
+     * Reference values from theory on the same evaluation prompts; {@link Theory#reference()} is the one eval
+     * loss should match. Empty for a task without a closed-form reference (one measured by accuracy, say).
+     */
+    default Optional<Theory> theory() {
+        return Optional.empty();
+    }
+
+    /**
+     * Names of {@link Evaluation#metrics()} entries (accuracies, say) to show beside the loss: as columns of
+     * the result table, summary.csv and metrics.csv, and as learning curves. Every evaluation must hold them.
+     */
+    default List<String> reportedMetrics() {
+        return List.of();
+    }
 
     /** Names of the token rows (e.g. x1..xd, y, w1..wd, 1) for plots of parameters; empty means numbered. */
     default List<String> tokenLabels() {
+        return List.of();
+    }
+
+    /** Up to {@code count} evaluation prompts, labelled token by token, to draw a model's attention on; empty if none applies. */
+    default List<LabelledPrompt> showcasePrompts(int count) {
         return List.of();
     }
 

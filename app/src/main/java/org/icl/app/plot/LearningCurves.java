@@ -7,8 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -21,60 +24,105 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Draws each run's evaluation loss over training (from its metrics.csv) on a log scale, with a
- * dashed line at the theory value the run should reach: where a study's runs end up, and why.
+ * dashed line at the theory value the run should reach when its task has one: where a study's runs
+ * end up, and why. Each metric the tasks report (an accuracy, say) can be drawn the same way.
  */
 public final class LearningCurves {
 
-    /** One run's curve: its name, its metrics.csv, and the theory value (named {@code reference}) it should reach. */
-    public record Curve(String name, Path metricsCsv, String reference, double referenceValue) {
+    /** The loss column of metrics.csv. */
+    public static final String LOSS = "eval_loss";
+
+    /** Columns of metrics.csv that every run has; any other column is a metric its task reports. */
+    private static final Set<String> STANDARD_COLUMNS = Set.of("step", "train_loss", LOSS, "elapsed_seconds");
+
+    /** One run's curve: its name, its metrics.csv, and the theory value it should reach, if its task has one. */
+    public record Curve(String name, Path metricsCsv, Optional<Reference> reference) {
+    }
+
+    /** A theory value, by name. */
+    public record Reference(String name, double value) {
     }
 
     private LearningCurves() {
     }
 
-    /** Draws {@code curves} as a PNG; empty when no run has an evaluation logged. */
-    public static java.util.Optional<byte[]> draw(List<Curve> curves) {
-        XYChart chart = new XYChartBuilder().width(800).height(500).title("evaluation loss during training")
-                .xAxisTitle("step").yAxisTitle("eval loss (monitor prompts)").build();
-        chart.getStyler().setYAxisLogarithmic(true);
+    /** Draws the evaluation loss of {@code curves} as a PNG; empty when no run has an evaluation logged. */
+    public static Optional<byte[]> draw(List<Curve> curves) {
+        return draw(curves, LOSS);
+    }
+
+    /**
+     * Draws {@code column} of the runs' metrics.csv as a PNG: the loss on a log scale with the theory
+     * references dashed, a reported metric on a linear scale; empty when no run has the column filled.
+     */
+    public static Optional<byte[]> draw(List<Curve> curves, String column) {
+        boolean loss = column.equals(LOSS);
+        XYChart chart = new XYChartBuilder().width(800).height(500)
+                .title(loss ? "evaluation loss during training" : column + " during training")
+                .xAxisTitle("step").yAxisTitle((loss ? "eval loss" : column) + " (monitor prompts)").build();
+        chart.getStyler().setYAxisLogarithmic(loss);
         Color[] palette = chart.getStyler().getSeriesColors();
         int index = 0;
         for (Curve result : curves) {
             List<Double> steps = new ArrayList<>();
-            List<Double> losses = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
             for (Map<String, String> row : rows(result.metricsCsv())) {
-                String eval = row.get("eval_loss");
+                String cell = row.get(column);
                 // A diverged run's last losses may be infinite or NaN, which a log axis cannot show.
-                double loss = eval == null || eval.isEmpty() ? Double.NaN : Double.parseDouble(eval);
-                if (Double.isFinite(loss) && loss > 0) {
+                double value = cell == null || cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+                if (Double.isFinite(value) && (value > 0 || !loss)) {
                     steps.add(Double.parseDouble(row.get("step")));
-                    losses.add(loss);
+                    values.add(value);
                 }
             }
             if (steps.isEmpty()) {
                 continue;
             }
             Color color = palette[index++ % palette.length];
-            XYSeries curve = chart.addSeries(result.name(), steps, losses);
+            XYSeries curve = chart.addSeries(result.name(), steps, values);
             curve.setMarker(SeriesMarkers.CIRCLE);
             curve.setLineColor(color);
             curve.setMarkerColor(color);
-            XYSeries theory = chart.addSeries(result.name() + ": " + result.reference(),
-                    List.of(steps.get(0), steps.get(steps.size() - 1)),
-                    List.of(result.referenceValue(), result.referenceValue()));
-            theory.setMarker(SeriesMarkers.NONE);
-            theory.setLineColor(color);
-            theory.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                    new float[] {6f, 4f}, 0f));
+            if (loss && result.reference().isPresent()) {
+                Reference reference = result.reference().get();
+                XYSeries theory = chart.addSeries(result.name() + ": " + reference.name(),
+                        List.of(steps.get(0), steps.get(steps.size() - 1)), List.of(reference.value(), reference.value()));
+                theory.setMarker(SeriesMarkers.NONE);
+                theory.setLineColor(color);
+                theory.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {6f, 4f}, 0f));
+            }
         }
         if (chart.getSeriesMap().isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+            return Optional.of(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot draw the learning curves", e);
         }
+    }
+
+    /** The metrics the runs' tasks report (the non-standard columns of their metrics.csv), in the order first met. */
+    public static Set<String> reportedMetrics(List<Curve> curves) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Curve curve : curves) {
+            if (!Files.exists(curve.metricsCsv())) {
+                continue;
+            }
+            // the header line names the columns (metric names hold no commas)
+            try (var reader = Files.newBufferedReader(curve.metricsCsv())) {
+                String header = reader.readLine();
+                for (String name : header == null ? new String[0] : header.split(",")) {
+                    if (!STANDARD_COLUMNS.contains(name.trim())) {
+                        names.add(name.trim());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + curve.metricsCsv(), e);
+            }
+        }
+        return names;
     }
 
     private static List<Map<String, String>> rows(Path csv) {

@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
-
 import org.icl.api.autodiff.Parameter;
 
 /** Draws a parameter matrix as a PNG heatmap, row 0 at the top, on a symmetric blue–white–red scale. */
@@ -26,35 +23,29 @@ public final class ParameterHeatmap {
     public static void save(Parameter parameter, List<String> tokenLabels, Path file) {
         int rows = parameter.rows();
         int cols = parameter.cols();
-        HeatMapChart chart = new HeatMapChartBuilder().width(220 + 26 * cols).height(110 + 24 * rows)
-                .title(parameter.name() + " (" + rows + "×" + cols + ")").xAxisTitle("column").yAxisTitle("row").build();
         double largest = 1e-12;
         for (double v : parameter.data()) {
             largest = Math.max(largest, Math.abs(v));
         }
-        List<String> xs = new ArrayList<>();
-        List<String> ys = new ArrayList<>();
-        for (int c = 0; c < cols; c++) {
-            xs.add(cols == tokenLabels.size() ? tokenLabels.get(c) : Integer.toString(c));
-        }
-        // XChart draws y upwards; label from the bottom so the picture reads like the matrix.
-        for (int r = rows - 1; r >= 0; r--) {
-            ys.add(rows == tokenLabels.size() ? tokenLabels.get(r) : Integer.toString(r));
-        }
-        List<Number[]> cells = new ArrayList<>();
+        double[][] values = new double[rows][cols];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                cells.add(new Number[] {c, rows - 1 - r, parameter.get(0, r, c)});
+                values[r][c] = parameter.get(0, r, c);
             }
         }
-        chart.getStyler().setRangeColors(new Color[] {new Color(33, 102, 172), Color.WHITE, new Color(178, 24, 43)});
         // The legend prints the range as given: round it up to three significant digits.
         double range = new BigDecimal(largest).round(new MathContext(3, RoundingMode.UP)).doubleValue();
-        chart.getStyler().setMin(-range);
-        chart.getStyler().setMax(range);
-        chart.getStyler().setLegendVisible(true);
-        chart.getStyler().setXAxisLabelRotation(90);
-        chart.addSeries(parameter.name(), xs, ys, cells);
-        PngFile.write(chart, file);
+        Heatmap.save(parameter.name() + " (" + rows + "×" + cols + ")", values, labels(rows, tokenLabels),
+                labels(cols, tokenLabels), "row", "column", -range, range,
+                new Color[] {new Color(33, 102, 172), Color.WHITE, new Color(178, 24, 43)}, file);
+    }
+
+    /** The token labels when there is one per index, else the indices. */
+    private static List<String> labels(int count, List<String> tokenLabels) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            labels.add(count == tokenLabels.size() ? tokenLabels.get(i) : Integer.toString(i));
+        }
+        return labels;
     }
 }

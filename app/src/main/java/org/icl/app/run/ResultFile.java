@@ -11,7 +11,7 @@ import org.icl.api.io.AtomicFile;
 
 /**
  * Writes {@code result.json}: status (completed, or diverged with step, quantity and value),
- * metrics, theory (with the reference named), ratio, mechanism report,
+ * metrics, theory (with the reference named) and ratio when the task has theory, mechanism report,
  * the baselines' scores and provenance.
  * Numbers that are not finite are written as null, which every JSON reader accepts.
  */
@@ -36,8 +36,6 @@ final class ResultFile {
             metrics.put("monitor_eval_seconds", training.evaluationSeconds());
             metrics.put("steps_per_second", finite(training.stepsPerSecond()));
         });
-        Map<String, Object> theory = new LinkedHashMap<>(result.theory().values());
-        theory.put("reference", result.theory().reference());
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("run", result.name());
         content.put("status", result.status());
@@ -51,14 +49,18 @@ final class ResultFile {
             content.put("diverged", diverged);
         });
         content.put("metrics", metrics);
-        content.put("theory", theory);
-        content.put("eval_loss_over_reference", finite(result.ratioToTheory()));
+        result.theory().ifPresent(t -> {
+            Map<String, Object> theory = new LinkedHashMap<>(t.values());
+            theory.put("reference", t.reference());
+            content.put("theory", theory);
+            content.put("eval_loss_over_reference", finite(result.ratioToTheory().getAsDouble()));
+        });
         content.put("mechanism", result.mechanism());
         Map<String, Object> baselines = new LinkedHashMap<>();
         result.baselines().forEach((name, evaluation) -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("eval_loss", evaluation.loss());
-            entry.put("eval_loss_over_reference", evaluation.loss() / result.theory().referenceValue());
+            result.theory().ifPresent(t -> entry.put("eval_loss_over_reference", evaluation.loss() / t.referenceValue()));
             entry.putAll(evaluation.metrics());
             baselines.put(name, entry);
         });

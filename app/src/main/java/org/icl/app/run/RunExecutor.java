@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.icl.api.autodiff.Parameter;
 import org.icl.api.io.AtomicFile;
+import org.icl.api.model.AttentionMaps;
 import org.icl.api.model.Model;
 import org.icl.api.task.Curve;
 import org.icl.api.task.Evaluation;
@@ -17,6 +18,7 @@ import org.icl.api.task.Task;
 import org.icl.api.train.Divergence;
 import org.icl.api.train.RunContext;
 import org.icl.api.train.TrainingSummary;
+import org.icl.app.plot.AttentionMap;
 import org.icl.app.plot.CurvePlot;
 import org.icl.app.plot.ParameterHeatmap;
 import org.icl.trainers.loop.ParameterFile;
@@ -27,13 +29,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Carries out a {@link RunPlan}: trains (or continues from the run's checkpoint), evaluates the model
  * and the task's baselines on the task's full evaluation set, and fills the run directory with
- * config.conf, metrics.csv, parameters.json, checkpoint.bin, result.json, heatmaps and the task's
+ * config.conf, metrics.csv, parameters.json, checkpoint.bin, result.json, heatmaps of the parameters,
+ * attention maps on a few of the task's prompts (for a model that shows its attention), and the task's
  * curves (a CSV and a PNG each). A diverged run gets a result.json with status "diverged" and keeps
  * the files written before.
  */
 public final class RunExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunExecutor.class);
+
+    /** Prompts whose attention maps a run of a model that shows them draws. */
+    static final int ATTENTION_PROMPTS = 3;
 
     private final boolean showProgress;
     private final int threads;
@@ -64,8 +70,8 @@ public final class RunExecutor {
         TrainingSummary training = plan.trainer().train(plan.task(), plan.model(), context);
         RunResult result;
         if (training.divergence().isPresent()) {
-            result = new RunResult(plan.name(), Optional.of(training), Optional.empty(), plan.task().theory(), Map.of(),
-                    training.divergence());
+            result = new RunResult(plan.name(), Optional.of(training), Optional.empty(), plan.task().theory(),
+                    plan.task().reportedMetrics(), Map.of(), training.divergence());
         } else {
             LOG.info("{}: trained {} steps in {} s ({} training steps/s); evaluating on {} prompts", plan.name(),
                     training.steps(), String.format("%.1f", training.seconds()),
@@ -77,6 +83,9 @@ public final class RunExecutor {
                 ParameterFile.write(dir.resolve(RunFiles.PARAMETERS), plan.model().parameters(), plan.name(), training.steps());
                 for (Parameter p : plan.model().parameters()) {
                     ParameterHeatmap.save(p, plan.task().tokenLabels(), dir.resolve("heatmap-" + p.name() + ".png"));
+                }
+                if (plan.model() instanceof AttentionMaps maps) {
+                    AttentionMap.save(maps, plan.task().showcasePrompts(ATTENTION_PROMPTS), dir);
                 }
             }
             ResultFile.write(dir.resolve(RunFiles.RESULT), result, Provenance.of(threads, plan.seed()));
@@ -113,8 +122,8 @@ public final class RunExecutor {
             LOG.info("{}: {} baselines and {} curves in {} s", plan.name(), baselines.size(), curves.size(),
                     String.format("%.1f", (System.nanoTime() - start) / 1e9));
         }
-        return new RunResult(plan.name(), training, Optional.of(evaluation), task.theory(), mechanism, baselines, curves,
-                divergence);
+        return new RunResult(plan.name(), training, Optional.of(evaluation), task.theory(), task.reportedMetrics(), mechanism,
+                baselines, curves, divergence);
     }
 
     /** Files each of {@code series}' curves under its curve name. */

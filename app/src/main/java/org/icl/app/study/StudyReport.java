@@ -97,9 +97,9 @@ public final class StudyReport {
         timings.writeCsv(out.resolve("timings.csv"));
         aggregate.writeCsv(out.resolve("aggregate.csv"));
         List<Figure> figures = new ArrayList<>(plots(manifest, keyColumns, aggregate, out));
-        learningCurves(records).ifPresent(png -> {
-            AtomicFile.write(out.resolve("learning-curves.png"), png);
-            figures.add(new Figure("Evaluation loss on the monitor prompts during training; dashed: each trial's theory reference.", png));
+        learningCurves(records).forEach((file, figure) -> {
+            AtomicFile.write(out.resolve(file), figure.png());
+            figures.add(figure);
         });
         Path html = out.resolve("report.html");
         AtomicFile.writeString(html, HtmlReport.render(manifest, summary, aggregate, timings, states, figures,
@@ -234,17 +234,32 @@ public final class StudyReport {
         return cell.isEmpty() ? null : Double.parseDouble(cell);
     }
 
-    private static Optional<byte[]> learningCurves(List<TrialRecord> records) {
+    /**
+     * The learning curves of the loss (dashed: each trial's theory reference, when its task has one) and of each
+     * metric the trials' tasks report, by file name; none for a study with more trials than fit one figure.
+     */
+    private static Map<String, Figure> learningCurves(List<TrialRecord> records) {
         List<LearningCurves.Curve> curves = new ArrayList<>();
         for (TrialRecord r : records) {
             String reference = r.values().getOrDefault("theory.reference", "");
             String value = r.values().getOrDefault("theory." + reference, "");
-            if (r.directory().isPresent() && Aggregate.isNumber(value)) {
-                curves.add(new LearningCurves.Curve(r.entry().name(), r.directory().get().resolve("metrics.csv"), reference,
-                        Double.parseDouble(value)));
+            if (r.directory().isPresent()) {
+                curves.add(new LearningCurves.Curve(r.entry().name(), r.directory().get().resolve("metrics.csv"),
+                        Aggregate.isNumber(value) ? Optional.of(new LearningCurves.Reference(reference, Double.parseDouble(value)))
+                                : Optional.empty()));
             }
         }
-        return curves.isEmpty() || curves.size() > MAX_LEARNING_CURVES ? Optional.empty() : LearningCurves.draw(curves);
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        if (curves.isEmpty() || curves.size() > MAX_LEARNING_CURVES) {
+            return figures;
+        }
+        LearningCurves.draw(curves).ifPresent(png -> figures.put("learning-curves.png", new Figure(
+                "Evaluation loss on the monitor prompts during training; dashed: each trial's theory reference.", png)));
+        for (String metric : LearningCurves.reportedMetrics(curves)) {
+            LearningCurves.draw(curves, metric).ifPresent(png -> figures.put("learning-curves-" + TrialNames.safe(metric) + ".png",
+                    new Figure(metric + " on the monitor prompts during training.", png)));
+        }
+        return figures;
     }
 
     /** Each complete trial's heatmap PNGs, by trial and file name. */

@@ -128,7 +128,7 @@ class RunConfigLoaderTest {
                 () -> complete(List.of(), "task.type = weight-predction\n"));
         assertTrue(e.getMessage().contains("task.type") && e.getMessage().contains("run.conf:1")
                 && e.getMessage().contains("Did you mean 'weight-prediction'?")
-                && e.getMessage().contains("Known task types: icl-regression, weight-prediction"), e.getMessage());
+                && e.getMessage().contains("Known task types: icl-regression, tree-path, weight-prediction"), e.getMessage());
     }
 
     @Test

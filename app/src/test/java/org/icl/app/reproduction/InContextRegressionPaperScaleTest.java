@@ -18,8 +18,8 @@ class InContextRegressionPaperScaleTest {
     void reachesTheOneStepOptimum() {
         RunResult run = StudyReproduction.run("icl-regression", "seed = 1, task { type = icl-regression, d = 10, n = 20 }, "
                 + "trainer { type = adam, learning-rate = 0.01, batch-size = 256, steps = 3000 }");
-        assertEquals(11.0 / 31.0, run.theory().referenceValue(), 1e-15);
-        assertEquals(1.0, run.ratioToTheory(), 0.05, "eval " + run.evalLoss());
+        assertEquals(11.0 / 31.0, run.theory().orElseThrow().referenceValue(), 1e-15);
+        assertEquals(1.0, run.ratioToTheory().getAsDouble(), 0.05, "eval " + run.evalLoss());
         assertEquals(20.0 / 31.0, StudyReproduction.mechanism(run, "effective_step"), 0.02 * 20 / 31);
     }
 }

@@ -19,13 +19,13 @@ class InContextRegressionReproductionTest {
     void linearAttentionLearnsTheOptimalOneStep() {
         RunResult run = StudyReproduction.run("icl-regression", CONFIG);
 
-        assertEquals(1.0 / 3.0, run.theory().referenceValue(), 1e-15);
+        assertEquals(1.0 / 3.0, run.theory().orElseThrow().referenceValue(), 1e-15);
         // Paired with one GD step at η* on the same 4000 prompts the Monte-Carlo scatter cancels: 1.006 measured,
         // 3% leaves room for seeds. A wrong label, query or loss row would miss by far more.
-        double oneStep = run.theory().values().get("one_step_gd");
+        double oneStep = run.theory().orElseThrow().values().get("one_step_gd");
         assertEquals(1.0, run.evalLoss() / oneStep, 0.03, "eval " + run.evalLoss() + " vs " + oneStep);
         // Against the closed form the estimate's own scatter adds about 2% (measured ratio 0.998).
-        assertEquals(1.0, run.ratioToTheory(), 0.06);
+        assertEquals(1.0, run.ratioToTheory().getAsDouble(), 0.06);
         assertTrue(run.evalLoss() < 0.5 * run.baselines().get("zero_predictor").loss());
         assertTrue(run.baselines().get("least_squares").loss() < 1e-20, "n ≥ d without noise: least squares is exact");
 

@@ -23,8 +23,8 @@ class LoopedLearningTest {
         RunResult four = StudyReproduction.run("b4", BASE + "model.loops = 4");
 
         // One loop is one GD step: near d(d+1)/(n+d+1) = 12/14 (measured 0.873, ratio 1.02).
-        assertEquals(12.0 / 14.0, one.theory().referenceValue(), 1e-12);
-        assertEquals(1.0, one.ratioToTheory(), 0.1, "b = 1 eval " + one.evalLoss());
+        assertEquals(12.0 / 14.0, one.theory().orElseThrow().referenceValue(), 1e-12);
+        assertEquals(1.0, one.ratioToTheory().getAsDouble(), 0.1, "b = 1 eval " + one.evalLoss());
         // Four loops: measured 0.193, 4.5 times lower; a model that did not use its loops would stay near 0.86.
         assertTrue(four.evalLoss() < one.evalLoss() / 3,
                 "b = 4 eval " + four.evalLoss() + " vs b = 1 " + one.evalLoss());

@@ -25,7 +25,7 @@ class LoopedPaperScaleTest {
         RunResult one = StudyReproduction.runVariant(STUDY, "b1");
         RunResult ten = StudyReproduction.runVariant(STUDY, "b10");
         // One loop is one GD step at the learned step: the one-step optimum 110/31 = 3.548, within 5%.
-        assertEquals(1.0, one.ratioToTheory(), 0.05, "b = 1 eval " + one.evalLoss());
+        assertEquals(1.0, one.ratioToTheory().getAsDouble(), 0.05, "b = 1 eval " + one.evalLoss());
         assertTrue(ten.evalLoss() * 5 <= one.evalLoss(),
                 "b = 10 eval " + ten.evalLoss() + " vs b = 1 " + one.evalLoss());
     }

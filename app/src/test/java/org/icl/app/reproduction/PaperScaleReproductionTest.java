@@ -23,9 +23,9 @@ class PaperScaleReproductionTest {
         RunResult cot = StudyReproduction.run("cot", BASE + "task.cot = true");
         RunResult noCot = StudyReproduction.run("no-cot", BASE + "task.cot = false");
 
-        assertEquals(110.0 / 31.0, noCot.theory().referenceValue(), 1e-12);
-        assertEquals(1.0, noCot.ratioToTheory(), 0.05, "no-CoT eval " + noCot.evalLoss());
-        assertEquals(1.0, cot.ratioToTheory(), 0.05, "CoT eval " + cot.evalLoss());
+        assertEquals(110.0 / 31.0, noCot.theory().orElseThrow().referenceValue(), 1e-12);
+        assertEquals(1.0, noCot.ratioToTheory().getAsDouble(), 0.05, "no-CoT eval " + noCot.evalLoss());
+        assertEquals(1.0, cot.ratioToTheory().getAsDouble(), 0.05, "CoT eval " + cot.evalLoss());
         assertTrue(cot.evalLoss() * 10 < noCot.evalLoss());
 
         assertTrue(StudyReproduction.mechanism(cot, "v_mass_outside_v31") < 0.01);

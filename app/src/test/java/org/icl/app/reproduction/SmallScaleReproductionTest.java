@@ -22,10 +22,10 @@ class SmallScaleReproductionTest {
         RunResult noCot = StudyReproduction.run("no-cot", BASE + "task.cot = false");
 
         // Trained CoT reaches the k-step GD loss on the same prompts (measured ratio 1.000; 3% leaves room for seeds).
-        assertEquals(1.0, cot.ratioToTheory(), 0.03, "CoT eval " + cot.evalLoss());
+        assertEquals(1.0, cot.ratioToTheory().getAsDouble(), 0.03, "CoT eval " + cot.evalLoss());
         // No CoT ends near the best one step: 1.36 against d(d+1)/(n+d+1) = 1.333 measured; 6% is about three
         // standard errors of the 4000-prompt estimate plus the residual of 400 steps of training.
-        assertEquals(1.0, noCot.ratioToTheory(), 0.06, "no-CoT eval " + noCot.evalLoss());
+        assertEquals(1.0, noCot.ratioToTheory().getAsDouble(), 0.06, "no-CoT eval " + noCot.evalLoss());
         assertTrue(cot.evalLoss() < noCot.evalLoss() / 3,
                 "CoT " + cot.evalLoss() + " vs no CoT " + noCot.evalLoss());
 

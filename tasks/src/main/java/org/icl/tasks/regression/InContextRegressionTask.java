@@ -96,8 +96,8 @@ public final class InContextRegressionTask implements Task {
     }
 
     @Override
-    public Theory theory() {
-        return theory;
+    public Optional<Theory> theory() {
+        return Optional.of(theory);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.icl.tasks.weights;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 
@@ -142,8 +143,8 @@ public final class WeightPredictionTask implements Task {
     }
 
     @Override
-    public Theory theory() {
-        return theory;
+    public Optional<Theory> theory() {
+        return Optional.of(theory);
     }
 
     @Override

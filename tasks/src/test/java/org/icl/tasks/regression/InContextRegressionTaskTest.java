@@ -39,10 +39,10 @@ class InContextRegressionTaskTest {
     @Test
     void closedFormOneStepOptimum() {
         // (d+1)/(n+d+1) = 11/31 at d = 10, n = 20; with σ² = 0.25 it is (d+1+σ²)/(n+d+1+σ²) + σ²/d.
-        assertEquals(11.0 / 31.0, new InContextRegressionTask(settings(10, 20, 0, 10), 1).theory().referenceValue(), 1e-15);
+        assertEquals(11.0 / 31.0, new InContextRegressionTask(settings(10, 20, 0, 10), 1).theory().orElseThrow().referenceValue(), 1e-15);
         assertEquals(11.25 / 31.25 + 0.025,
-                new InContextRegressionTask(settings(10, 20, 0.5, 10), 1).theory().referenceValue(), 1e-15);
-        assertEquals("one_step_optimum", new InContextRegressionTask(settings(3, 5, 0, 10), 1).theory().reference());
+                new InContextRegressionTask(settings(10, 20, 0.5, 10), 1).theory().orElseThrow().referenceValue(), 1e-15);
+        assertEquals("one_step_optimum", new InContextRegressionTask(settings(3, 5, 0, 10), 1).theory().orElseThrow().reference());
     }
 
     @Test
@@ -51,8 +51,8 @@ class InContextRegressionTaskTest {
         int n = 10;
         InContextRegressionTask task = new InContextRegressionTask(settings(d, n, 0.3, 2000), 4);
         double loss = task.evaluate(new OneStepConstruction(d, n, optimalStep(d, n, 0.09)), 2000).loss();
-        assertEquals(task.theory().values().get("one_step_gd"), loss, 1e-10 * loss);
-        assertEquals(task.theory().values().get("one_step_gd"), task.evaluate(task.baselines().get("one_step_gd"), 2000).loss(),
+        assertEquals(task.theory().orElseThrow().values().get("one_step_gd"), loss, 1e-10 * loss);
+        assertEquals(task.theory().orElseThrow().values().get("one_step_gd"), task.evaluate(task.baselines().get("one_step_gd"), 2000).loss(),
                 1e-10 * loss);
     }
 
@@ -64,8 +64,8 @@ class InContextRegressionTaskTest {
         double closedForm = 11.0 / 31.0;
         // Per prompt, (ŷ − y)²/d is a scaled χ²₁-like variable with sd ≈ √2·0.355; over 20,000 prompts its mean has
         // a standard error near 0.4%, so 2% is five of them.
-        assertEquals(closedForm, task.theory().values().get("one_step_gd"), 0.02 * closedForm);
-        assertEquals(1.0, task.theory().values().get("zero_predictor"), 0.03);
+        assertEquals(closedForm, task.theory().orElseThrow().values().get("one_step_gd"), 0.02 * closedForm);
+        assertEquals(1.0, task.theory().orElseThrow().values().get("zero_predictor"), 0.03);
         Model construction = new OneStepConstruction(d, n, optimalStep(d, n, 0));
         double trainLoss = task.trainingLoss(Tape.forTraining(), construction, new SplittableRandom(5), 20000).data()[0];
         assertEquals(closedForm, trainLoss, 0.02 * closedForm);
@@ -84,7 +84,7 @@ class InContextRegressionTaskTest {
             // Below d the error (d − m)/d is an average over 4000 prompts of a ratio with sd ≈ 1.2·mean: 6% is ~3 sd.
             assertEquals(expected, curve.y().get(m), m >= d ? 1e-16 : 0.06 * expected, "m = " + m);
         }
-        assertEquals(0.0, task.theory().values().get("least_squares"), 0.0);
+        assertEquals(0.0, task.theory().orElseThrow().values().get("least_squares"), 0.0);
     }
 
     @Test
@@ -97,7 +97,7 @@ class InContextRegressionTaskTest {
         assertEquals(kStep.get("k_step_gd").y().get(5), task.evaluate(baselines.get("k_step_gd"), 1500).loss(), 1e-10);
         assertEquals(kStep.get("best_step_gd").y().get(5), task.evaluate(baselines.get("best_step_gd"), 1500).loss(), 1e-10);
         assertEquals(task.bestStepGradientDescent().at(6).loss(), kStep.get("best_step_gd").y().get(5), 0.0);
-        assertEquals(task.theory().values().get("zero_predictor"), task.evaluate(baselines.get("zero_predictor"), 1500).loss(),
+        assertEquals(task.theory().orElseThrow().values().get("zero_predictor"), task.evaluate(baselines.get("zero_predictor"), 1500).loss(),
                 1e-12);
         // Tuned on these very prompts, the best constant step does at least as well as the given one.
         assertTrue(kStep.get("best_step_gd").y().get(5) <= kStep.get("k_step_gd").y().get(5) + 1e-12);

@@ -33,7 +33,7 @@ class WeightPredictionBaselinesTest {
     void gradientDescentBaselinesRolledOutForKStepsMatchTheTheory() {
         WeightPredictionTask task = task(5, 10, 7, true, 600);
         Map<String, Model> baselines = task.baselines();
-        Map<String, Double> theory = task.theory().values();
+        Map<String, Double> theory = task.theory().orElseThrow().values();
         assertEquals(theory.get("k_step_gd"), task.evaluate(baselines.get("k_step_gd"), 600).loss(), 1e-10);
         assertEquals(theory.get("one_step_gd"), task.evaluate(baselines.get("one_step_gd"), 600).loss(), 1e-10);
         assertEquals(theory.get("zero_predictor"), task.evaluate(baselines.get("zero_predictor"), 600).loss(), 1e-10);

@@ -37,8 +37,8 @@ class WeightPredictionTaskTest {
     void autoregressiveRolloutOfTheConstructionMatchesKStepGradientDescent() {
         WeightPredictionTask task = new WeightPredictionTask(settings(5, 10, 8, 0.3, true, 600), 11);
         Evaluation evaluation = task.evaluate(new GradientDescentConstruction(5, 10, 0.3, true), 600);
-        double theory = task.theory().values().get("k_step_gd");
-        assertEquals("k_step_gd", task.theory().reference());
+        double theory = task.theory().orElseThrow().values().get("k_step_gd");
+        assertEquals("k_step_gd", task.theory().orElseThrow().reference());
         assertEquals(theory, evaluation.loss(), 1e-9 * theory);
     }
 
@@ -49,14 +49,14 @@ class WeightPredictionTaskTest {
         WeightPredictionTask task = new WeightPredictionTask(settings(d, n, 8, 0.3, false, 600), 11);
         double optimal = n / (double) (n + d + 1);
         Evaluation evaluation = task.evaluate(new GradientDescentConstruction(d, n, optimal, false), 600);
-        double theory = task.theory().values().get("one_step_gd");
-        assertEquals("one_step_optimum", task.theory().reference());
+        double theory = task.theory().orElseThrow().values().get("one_step_gd");
+        assertEquals("one_step_optimum", task.theory().orElseThrow().reference());
         assertEquals(theory, evaluation.loss(), 1e-9 * theory);
         double trainLoss = task.trainingLoss(Tape.forTraining(), new GradientDescentConstruction(d, n, optimal, false),
                 new SplittableRandom(5), 4000).data()[0];
         // The training loss at η* estimates the same expectation, d(d+1)/(n+d+1) = 1.875; 4000 prompts
         // give a standard error near 2% for this spread, so 8% is four standard errors.
-        assertEquals(task.theory().values().get("one_step_optimum"), trainLoss, 0.08 * 1.875);
+        assertEquals(task.theory().orElseThrow().values().get("one_step_optimum"), trainLoss, 0.08 * 1.875);
     }
 
     @Test
@@ -77,7 +77,7 @@ class WeightPredictionTaskTest {
     void monteCarloOneStepLossAgreesWithTheClosedForm() {
         // d(d+1)/(n+d+1) at d = 10, n = 20 is 110/31 = 3.548 (SCIENCE.md §1).
         WeightPredictionTask task = new WeightPredictionTask(settings(10, 20, 1, 0.3, false, 20000), 1);
-        Map<String, Double> theory = task.theory().values();
+        Map<String, Double> theory = task.theory().orElseThrow().values();
         assertEquals(110.0 / 31.0, theory.get("one_step_optimum"), 1e-12);
         assertWithinStandardErrors(task, 110.0 / 31.0, theory.get("one_step_gd"), 1, 20 / 31.0);
         assertWithinStandardErrors(task, 10.0, theory.get("zero_predictor"), 1, 0.0);
@@ -87,7 +87,7 @@ class WeightPredictionTaskTest {
     void twentyStepGradientDescentLossMatchesTheQuotedValue() {
         // SCIENCE.md: E||w_20 − w*||² ≈ 0.286 at d = 10, n = 20, η = 0.3 (over 200,000 prompts).
         WeightPredictionTask task = new WeightPredictionTask(settings(10, 20, 20, 0.3, true, 20000), 2);
-        assertWithinStandardErrors(task, 0.286, task.theory().values().get("k_step_gd"), 20, 0.3);
+        assertWithinStandardErrors(task, 0.286, task.theory().orElseThrow().values().get("k_step_gd"), 20, 0.3);
     }
 
     /** Asserts |estimate − expected| is within four standard errors of the per-prompt GD loss. */
@@ -125,8 +125,8 @@ class WeightPredictionTaskTest {
         WeightPredictionSettings ood = new WeightPredictionSettings(4, 12, 10, 0.3, true, 0.0, variances, 400, 100, 0.1);
         WeightPredictionTask shifted = new WeightPredictionTask(ood, 3);
         WeightPredictionTask plain = new WeightPredictionTask(settings(4, 12, 10, 0.3, true, 400), 3);
-        double shiftedGd = shifted.theory().values().get("k_step_gd");
-        assertTrue(Math.abs(shiftedGd - plain.theory().values().get("k_step_gd")) > 1e-6);
+        double shiftedGd = shifted.theory().orElseThrow().values().get("k_step_gd");
+        assertTrue(Math.abs(shiftedGd - plain.theory().orElseThrow().values().get("k_step_gd")) > 1e-6);
         assertEquals(shiftedGd, shifted.evaluate(new GradientDescentConstruction(4, 12, 0.3, true), 400).loss(),
                 1e-9 * shiftedGd);
     }

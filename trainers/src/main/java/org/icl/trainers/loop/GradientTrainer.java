@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -72,8 +73,8 @@ public final class GradientTrainer implements Trainer {
                 Seeds.derive(context.seed(), DATA_STREAM), settings.steps());
 
         Optional<MetricsLog> log = context.directory().map(dir -> resumed.isPresent()
-                ? MetricsLog.resume(dir.resolve(RunFiles.METRICS), resumed.get().metricsBytes())
-                : MetricsLog.create(dir.resolve(RunFiles.METRICS)));
+                ? MetricsLog.resume(dir.resolve(RunFiles.METRICS), task.reportedMetrics(), resumed.get().metricsBytes())
+                : MetricsLog.create(dir.resolve(RunFiles.METRICS), task.reportedMetrics()));
         Optional<ProgressBar> bar = context.showProgress() ? Optional.of(progressBar(context.label(), first - 1)) : Optional.empty();
         long start = System.nanoTime();
         Optional<Divergence> divergence = Optional.empty();
@@ -85,6 +86,7 @@ public final class GradientTrainer implements Trainer {
                 double value = batches.run(step);
                 divergence = guard.training(step, value);
                 Double evalLoss = null;
+                Map<String, Double> reported = null;
                 if (divergence.isEmpty()) {
                     // A diverged step applies no update: the parameters keep the values of the step before.
                     clip(parameters);
@@ -95,12 +97,13 @@ public final class GradientTrainer implements Trainer {
                         Evaluation evaluation = task.evaluate(model, settings.monitorPrompts());
                         evaluating += System.nanoTime() - evaluationStart;
                         evalLoss = evaluation.loss();
+                        reported = evaluation.metrics();
                         divergence = guard.evaluation(step, evalLoss);
                         LOG.debug("{} step {}: train {} eval {}", context.label(), step, value, evalLoss);
                     }
                 }
                 double elapsed = secondsBefore + (System.nanoTime() - start) / 1e9;
-                MetricsLog.Row row = new MetricsLog.Row(step, value, evalLoss, elapsed);
+                MetricsLog.Row row = new MetricsLog.Row(step, value, evalLoss, reported, elapsed);
                 log.ifPresent(l -> l.append(row));
                 if (divergence.isEmpty() && evalLoss != null && context.directory().isPresent()) {
                     Checkpoint checkpoint = new Checkpoint(step, ParameterFile.matrices(parameters), optimizer.state(parameters),

@@ -3,6 +3,7 @@ package org.icl.trainers.testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 import org.icl.api.autodiff.Tape;
@@ -61,7 +62,7 @@ public abstract class FakeTask implements Task {
     }
 
     @Override
-    public Theory theory() {
-        return new Theory(Map.of("optimum", 0.0), "optimum");
+    public Optional<Theory> theory() {
+        return Optional.of(new Theory(Map.of("optimum", 0.0), "optimum"));
     }
 }

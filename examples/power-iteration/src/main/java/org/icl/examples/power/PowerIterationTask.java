@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 import org.icl.api.autodiff.Tape;
@@ -126,8 +127,8 @@ public final class PowerIterationTask implements Task {
     }
 
     @Override
-    public Theory theory() {
-        return theory;
+    public Optional<Theory> theory() {
+        return Optional.of(theory);
     }
 
     @Override

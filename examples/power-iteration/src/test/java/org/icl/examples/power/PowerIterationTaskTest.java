@@ -37,7 +37,7 @@ class PowerIterationTaskTest {
     void rollingOutTheExactStepReachesTheKStepReferenceOnTheSamePrompts() {
         PowerIterationTask task = new PowerIterationTask(settings(5, 20, 6, 0.2, 700), 11);
         Evaluation evaluation = task.evaluate(new PowerStepOracle(5, 20, 0.2), 700);
-        Theory theory = task.theory();
+        Theory theory = task.theory().orElseThrow();
         assertEquals("power_k_steps", theory.reference());
         // Same prompts, same arithmetic up to the order of sums: only rounding separates the two.
         assertEquals(theory.referenceValue(), evaluation.loss(), 1e-12);
@@ -47,7 +47,7 @@ class PowerIterationTaskTest {
 
     @Test
     void moreStepsGetCloserToTheTopEigenvector() {
-        Theory theory = new PowerIterationTask(settings(5, 20, 10, 0.2, 2000), 5).theory();
+        Theory theory = new PowerIterationTask(settings(5, 20, 10, 0.2, 2000), 5).theory().orElseThrow();
         double start = theory.values().get("start_vector");
         double one = theory.values().get("power_one_step");
         double ten = theory.values().get("power_k_steps");
@@ -61,15 +61,15 @@ class PowerIterationTaskTest {
         // The top eigenvector's direction is uniform on the sphere (the spike is), so E cos²(v_0, u) = 1/d:
         // start_vector → 1 − 1/d = 0.8 at d = 5. cos² has standard deviation √(3/35 − 1/25) = 0.214, so
         // 4,000 prompts put the mean within 0.0034 (one standard error); 0.014 is four of them.
-        Theory theory = new PowerIterationTask(settings(5, 20, 1, 0.2, 4000), 7).theory();
+        Theory theory = new PowerIterationTask(settings(5, 20, 1, 0.2, 4000), 7).theory().orElseThrow();
         assertEquals(0.8, theory.values().get("start_vector"), 0.014);
     }
 
     @Test
     void evaluationPromptsDependOnlyOnTheSeed() {
-        var a = new PowerIterationTask(settings(3, 8, 2, 0.2, 50), 9).theory().values();
-        var b = new PowerIterationTask(settings(3, 8, 2, 0.2, 50), 9).theory().values();
-        var c = new PowerIterationTask(settings(3, 8, 2, 0.2, 50), 10).theory().values();
+        var a = new PowerIterationTask(settings(3, 8, 2, 0.2, 50), 9).theory().orElseThrow().values();
+        var b = new PowerIterationTask(settings(3, 8, 2, 0.2, 50), 9).theory().orElseThrow().values();
+        var c = new PowerIterationTask(settings(3, 8, 2, 0.2, 50), 10).theory().orElseThrow().values();
         assertEquals(a, b);
         assertTrue(!a.equals(c), "another seed, other prompts");
     }
