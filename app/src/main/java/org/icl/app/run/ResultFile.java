@@ -63,6 +63,19 @@ final class ResultFile {
             baselines.put(name, entry);
         });
         content.put("baselines", baselines);
+        if (!result.alsoEvaluated().isEmpty()) {
+            Map<String, Object> also = new LinkedHashMap<>();
+            result.alsoEvaluated().forEach((name, alternate) -> {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                Map<String, Object> altered = content(alternate, provenance);
+                entry.put("eval_loss", ((Map<?, ?>) altered.get("metrics")).get("eval_loss"));
+                entry.put("theory", altered.get("theory"));
+                entry.put("eval_loss_over_reference", altered.get("eval_loss_over_reference"));
+                entry.put("metrics", altered.get("metrics"));
+                also.put(name, entry);
+            });
+            content.put(RunPlan.EVALUATE_ALSO.replace('-', '_'), also);
+        }
         content.put("provenance", provenance.content());
         return content;
     }

@@ -96,7 +96,9 @@ public final class WeightPredictionTask implements Task {
             }
             tape.reset();
         }
-        return Evaluation.ofPromptLosses(losses, Map.of("eval_loss_per_dim", total / count / settings.d()));
+        return Evaluation.ofPromptLosses(losses, Map.of("eval_loss_per_dim", total / count / settings.d(),
+                // the model's own steps in the rollout (k with CoT, 1 without): the reasoning-step axis
+                "rollout_steps", (double) settings.rolloutSteps()));
     }
 
     /** Starts from Z_0 and appends the model's own last output column until the final step; returns that column. */
