@@ -60,7 +60,8 @@ public final class PluginDocs {
         for (Map.Entry<String, ConfigValue> entry : inFileOrder(block)) {
             String key = prefix + entry.getKey();
             ConfigValue value = entry.getValue();
-            if (value instanceof ConfigObject nested && !nested.containsKey("type")) {
+            // an empty block (e.g. evaluate-also {}) takes keys the user names: one setting, shown as {}
+            if (value instanceof ConfigObject nested && !nested.containsKey("type") && !nested.isEmpty()) {
                 settings.addAll(settings(nested, key + "."));
             } else {
                 settings.add(new SettingDoc(key, render(value), comments(value)));
@@ -76,6 +77,9 @@ public final class PluginDocs {
 
     /** A default as a user would write it in HOCON: {@code 10}, {@code adam}, {@code []}, {@code { type = linear-attention }}. */
     static String render(ConfigValue value) {
+        if (value instanceof ConfigObject object && object.isEmpty()) {
+            return "{}";
+        }
         if (value instanceof ConfigObject object) {
             // A plugin block reads best with its type first; keys on one line keep no order of their own.
             return inFileOrder(object).stream().sorted(Comparator.comparing(e -> !e.getKey().equals("type")))
