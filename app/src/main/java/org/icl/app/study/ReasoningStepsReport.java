@@ -60,6 +60,10 @@ final class ReasoningStepsReport {
                 rows.add(row(r, method, name, trained, ALSO + name + "."));
             }
         }
+        // each method's rows together, by steps trained (a stable sort keeps each trial's evaluations in order)
+        List<String> order = rows.stream().map(row -> row.get("method")).distinct().toList();
+        rows.sort(Comparator.comparingInt((Map<String, String> row) -> order.indexOf(row.get("method")))
+                .thenComparingDouble(row -> Double.parseDouble(row.get("steps_trained"))));
         first.ifPresent(r -> r.values().forEach((key, value) -> {
             if (key.startsWith("baselines.") && key.endsWith(".eval_loss")) {
                 Map<String, String> row = new LinkedHashMap<>();
