@@ -12,7 +12,7 @@ import org.icl.api.io.AtomicFile;
 /**
  * Writes {@code result.json}: status (completed, or diverged with step, quantity and value),
  * metrics, theory (with the reference named), ratio, mechanism report,
- * the baselines' scores and provenance.
+ * the baselines' scores, the {@code evaluate-also} evaluations (under {@code evaluate_also}) and provenance.
  * Numbers that are not finite are written as null, which every JSON reader accepts.
  */
 final class ResultFile {
