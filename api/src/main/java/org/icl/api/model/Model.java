@@ -45,6 +45,14 @@ public interface Model {
         return new RecomputingDecoder(this, prompt);
     }
 
+    /**
+     * How many times one evaluation forward pass applies the model's layer: 1 for a single layer, b for a
+     * looped model. Times the task's own rollout steps, it puts CoT steps and loops on one axis.
+     */
+    default int layerApplications() {
+        return 1;
+    }
+
     /** The trainable matrices, in a fixed order. */
     List<Parameter> parameters();
 

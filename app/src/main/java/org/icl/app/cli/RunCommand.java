@@ -83,6 +83,8 @@ final class RunCommand implements Callable<Integer> {
         }
         if (sweeps) {
             StudyReport.print(report, out);
+        } else {
+            StudyReport.printEvaluations(report, out);
         }
         out.printf("wall time %.1f s; results: %s%n", (System.nanoTime() - start) / 1e9, root);
         out.println("report: " + report.html());

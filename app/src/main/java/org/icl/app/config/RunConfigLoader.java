@@ -34,6 +34,9 @@ import org.icl.app.wiring.PluginCatalog.Kind;
  */
 public final class RunConfigLoader {
 
+    /** The run key of named extra evaluations of the trained parameters (see {@code icl.run} in reference.conf). */
+    private static final String EVALUATE_ALSO = "evaluate-also";
+
     private final Config reference;
     private final PluginCatalog catalog;
 
@@ -121,7 +124,52 @@ public final class RunConfigLoader {
                     runDefaults.getConfig(kind.key()));
             merged = merged.withValue(kind.key(), block.root());
         }
+        checkEvaluateAlso(blockAt(user.root(), EVALUATE_ALSO, ""), user.root(), runDefaults);
         return merged.resolve();
+    }
+
+    /**
+     * Checks each named entry of {@code evaluate-also}: it may change task and model keys only, not a
+     * {@code type}, and the run's blocks with its changes laid over must be complete, valid plugin blocks
+     * (a misspelt key is named in full, e.g. {@code evaluate-also.twice.task.kk}).
+     */
+    private void checkEvaluateAlso(ConfigObject entries, ConfigObject user, Config runDefaults) {
+        if (entries == null) {
+            return;
+        }
+        for (String name : new TreeSet<>(entries.keySet())) {
+            String path = EVALUATE_ALSO + "." + name;
+            ConfigObject entry = blockAt(entries, name, EVALUATE_ALSO);
+            for (String key : new TreeSet<>(entry.keySet())) {
+                if (!key.equals(Kind.TASK.key()) && !key.equals(Kind.MODEL.key())) {
+                    throw new InvalidSettingException(path + "." + key + " (" + Settings.describe(entry.get(key).origin())
+                            + "): an evaluation may change task and model keys only, e.g. " + path + " { task.k = 40 }");
+                }
+                requireNoType(blockAt(entry, key, path), path + "." + key);
+            }
+            for (Kind kind : List.of(Kind.TASK, Kind.MODEL)) {
+                ConfigObject changes = blockAt(entry, kind.key(), path);
+                if (changes != null) {
+                    ConfigObject base = blockAt(user, kind.key(), "");
+                    ConfigObject given = base == null ? changes : changes.withFallback(base);
+                    completePlugin(kind, path + "." + kind.key(), given, runDefaults.getConfig(kind.key()));
+                }
+            }
+        }
+    }
+
+    /** A type cannot change in an extra evaluation: the trained parameters belong to the run's types. */
+    private static void requireNoType(ConfigObject block, String path) {
+        for (String key : new TreeSet<>(block.keySet())) {
+            ConfigValue value = block.get(key);
+            if (key.equals("type")) {
+                throw new InvalidSettingException(path + ".type (" + Settings.describe(value.origin())
+                        + "): an evaluation cannot change a plugin's type; the trained parameters belong to the run's types");
+            }
+            if (value.valueType() == ConfigValueType.OBJECT) {
+                requireNoType((ConfigObject) value, path + "." + key);
+            }
+        }
     }
 
     /**

@@ -61,6 +61,7 @@ public final class PluginDocs {
         for (Map.Entry<String, ConfigValue> entry : inFileOrder(block)) {
             String key = prefix + entry.getKey();
             ConfigValue value = entry.getValue();
+            // an empty block (e.g. evaluate-also {}) takes keys the user names: one setting, shown as {}
             if (value instanceof ConfigObject nested && !nested.containsKey("type") && !nested.isEmpty()) {
                 settings.addAll(settings(nested, key + "."));
             } else {

@@ -12,7 +12,7 @@ import org.icl.api.io.AtomicFile;
 /**
  * Writes {@code result.json}: status (completed, or diverged with step, quantity and value),
  * metrics, theory (with the reference named) and ratio when the task has theory, mechanism report,
- * the baselines' scores and provenance.
+ * the baselines' scores, the {@code evaluate-also} evaluations (under {@code evaluate_also}) and provenance.
  * Numbers that are not finite are written as null, which every JSON reader accepts.
  */
 final class ResultFile {
@@ -65,6 +65,19 @@ final class ResultFile {
             baselines.put(name, entry);
         });
         content.put("baselines", baselines);
+        if (!result.alsoEvaluated().isEmpty()) {
+            Map<String, Object> also = new LinkedHashMap<>();
+            result.alsoEvaluated().forEach((name, alternate) -> {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                Map<String, Object> altered = content(alternate, provenance);
+                entry.put("eval_loss", ((Map<?, ?>) altered.get("metrics")).get("eval_loss"));
+                entry.put("theory", altered.get("theory"));
+                entry.put("eval_loss_over_reference", altered.get("eval_loss_over_reference"));
+                entry.put("metrics", altered.get("metrics"));
+                also.put(name, entry);
+            });
+            content.put(RunPlan.EVALUATE_ALSO.replace('-', '_'), also);
+        }
         content.put("provenance", provenance.content());
         return content;
     }

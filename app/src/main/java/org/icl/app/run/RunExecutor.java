@@ -36,6 +36,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunExecutor {
 
+    /** The metric counting an evaluation's reasoning steps: CoT steps times loops. */
+    public static final String REASONING_STEPS = "reasoning_steps";
+    /** The curve (and CSV) of the task's iteration theory, up to the most reasoning steps the run evaluates. */
+    public static final String ITERATION_THEORY = "iteration-theory";
+
     private static final Logger LOG = LoggerFactory.getLogger(RunExecutor.class);
 
     /** Prompts whose attention maps a run of a model that shows them draws. */
@@ -105,7 +110,7 @@ public final class RunExecutor {
      */
     public static RunResult evaluate(RunPlan plan, Optional<TrainingSummary> training) {
         Task task = plan.task();
-        Evaluation evaluation = task.evaluate(plan.model(), task.evaluationPrompts());
+        Evaluation evaluation = withReasoningSteps(task.evaluate(plan.model(), task.evaluationPrompts()), plan.model());
         Map<String, Object> mechanism = task.inspect(plan.model());
         Optional<Divergence> divergence = Double.isFinite(evaluation.loss()) ? Optional.empty()
                 : Optional.of(new Divergence(training.map(TrainingSummary::steps).orElse(0), "eval_loss", evaluation.loss(),
@@ -122,8 +127,35 @@ public final class RunExecutor {
             LOG.info("{}: {} baselines and {} curves in {} s", plan.name(), baselines.size(), curves.size(),
                     String.format("%.1f", (System.nanoTime() - start) / 1e9));
         }
+        Map<String, RunResult> also = new LinkedHashMap<>();
+        plan.alsoEvaluated().forEach((name, alternate) -> also.put(name, evaluateAlso(plan, alternate)));
+        int iterations = (int) Math.max(evaluation.metrics().get(REASONING_STEPS), also.values().stream()
+                .mapToDouble(r -> r.evaluation().orElseThrow().metrics().get(REASONING_STEPS)).max().orElse(1));
+        Map<String, Curve> iterationTheory = task.iterationTheory(iterations);
+        if (!iterationTheory.isEmpty()) {
+            curves.put(ITERATION_THEORY, iterationTheory);
+        }
         return new RunResult(plan.name(), training, Optional.of(evaluation), task.theory(), task.reportedMetrics(), mechanism,
-                baselines, curves, divergence);
+                baselines, curves, divergence, also);
+    }
+
+    /** The trained parameters of {@code plan}'s model, copied into the alternate's model and evaluated on its task. */
+    private static RunResult evaluateAlso(RunPlan plan, RunPlan alternate) {
+        ParameterFile.copy(plan.name(), plan.model().parameters(), alternate.model().parameters());
+        Task task = alternate.task();
+        Evaluation evaluation = withReasoningSteps(task.evaluate(alternate.model(), task.evaluationPrompts()), alternate.model());
+        return new RunResult(alternate.name(), Optional.empty(), Optional.of(evaluation), task.theory(), task.reportedMetrics(),
+                Map.of(), Optional.empty());
+    }
+
+    /**
+     * Adds {@value #REASONING_STEPS}: the task's rollout steps (metric {@code rollout_steps}, 1 when the task has
+     * none) times the model's layer applications, so that CoT steps and loops share one axis.
+     */
+    static Evaluation withReasoningSteps(Evaluation evaluation, Model model) {
+        Map<String, Double> metrics = new LinkedHashMap<>(evaluation.metrics());
+        metrics.put(REASONING_STEPS, metrics.getOrDefault("rollout_steps", 1.0) * model.layerApplications());
+        return new Evaluation(evaluation.loss(), evaluation.prompts(), metrics);
     }
 
     /** Files each of {@code series}' curves under its curve name. */

@@ -20,12 +20,13 @@ import org.icl.api.train.TrainingSummary;
  * final evaluation (absent when training diverged), theory (absent for tasks without one), the names of
  * the evaluation metrics the task reports beside the loss, the task's reading of the parameters,
  * the task's baselines scored on the same prompts, the task's curves (curve name → series name →
- * curve; the trained model's series is {@link #MODEL_SERIES}), and the divergence that ended it, if one did.
+ * curve; the trained model's series is {@link #MODEL_SERIES}), the divergence that ended it, if one did, and the
+ * evaluations of the trained parameters under the run's {@code evaluate-also} settings, by name (see {@link RunPlan}).
  */
 public record RunResult(String name, Optional<TrainingSummary> training, Optional<Evaluation> evaluation,
                         Optional<Theory> theory, List<String> reportedMetrics, Map<String, Object> mechanism,
                         Map<String, Evaluation> baselines, Map<String, Map<String, Curve>> curves,
-                        Optional<Divergence> divergence) {
+                        Optional<Divergence> divergence, Map<String, RunResult> alsoEvaluated) {
 
     /** The series name of the trained model in {@link #curves()}. */
     public static final String MODEL_SERIES = "model";
@@ -34,6 +35,15 @@ public record RunResult(String name, Optional<TrainingSummary> training, Optiona
         reportedMetrics = List.copyOf(reportedMetrics);
         baselines = Collections.unmodifiableMap(new LinkedHashMap<>(baselines));
         curves = Collections.unmodifiableMap(new LinkedHashMap<>(curves));
+        alsoEvaluated = Collections.unmodifiableMap(new LinkedHashMap<>(alsoEvaluated));
+    }
+
+    /** A result without extra evaluations. */
+    public RunResult(String name, Optional<TrainingSummary> training, Optional<Evaluation> evaluation,
+                     Optional<Theory> theory, List<String> reportedMetrics, Map<String, Object> mechanism,
+                     Map<String, Evaluation> baselines, Map<String, Map<String, Curve>> curves,
+                     Optional<Divergence> divergence) {
+        this(name, training, evaluation, theory, reportedMetrics, mechanism, baselines, curves, divergence, Map.of());
     }
 
     /** A result without baselines or curves. */

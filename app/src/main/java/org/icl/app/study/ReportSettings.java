@@ -7,12 +7,16 @@ import org.icl.api.config.Settings;
 
 /**
  * What a study's report draws: {@code x}, the swept key on the plots' x axis ("" picks the first
- * all-numeric axis), {@code y}, the summary columns plotted, and whether report.html shows heatmaps.
+ * all-numeric axis), {@code y}, the summary columns plotted, whether report.html shows heatmaps, and
+ * {@code methods}, the run keys whose values name a trial's method in the table and figure of evaluation
+ * loss against reasoning steps ({@link ReasoningStepsReport}; empty: none).
  */
-public record ReportSettings(String x, List<String> y, boolean heatmaps) {
+public record ReportSettings(String x, List<String> y, boolean heatmaps, List<String> methods) {
 
     public ReportSettings {
         y = List.copyOf(y);
+        // a study.json written before methods existed has none
+        methods = methods == null ? List.of() : List.copyOf(methods);
     }
 
     static ReportSettings from(Settings report, List<String> sweptKeys) {
@@ -27,6 +31,12 @@ public record ReportSettings(String x, List<String> y, boolean heatmaps) {
         } catch (com.typesafe.config.ConfigException.WrongType e) {
             throw report.invalid("y", "a list of summary columns, e.g. [metrics.eval_loss]");
         }
-        return new ReportSettings(x, y, report.bool("heatmaps"));
+        List<String> methods;
+        try {
+            methods = report.config().getStringList("methods");
+        } catch (com.typesafe.config.ConfigException.WrongType e) {
+            throw report.invalid("methods", "a list of run keys, e.g. [\"task.cot\", \"model.type\"]");
+        }
+        return new ReportSettings(x, y, report.bool("heatmaps"), methods);
     }
 }

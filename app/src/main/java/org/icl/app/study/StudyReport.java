@@ -34,7 +34,8 @@ public final class StudyReport {
     static final int MAX_LEARNING_CURVES = 12;
 
     /** What the report found and wrote. */
-    public record Written(StudyManifest manifest, Table summary, Table aggregate, Map<String, Integer> states, Path html) {
+    public record Written(StudyManifest manifest, Table summary, Table aggregate, Map<String, Integer> states, Path html,
+                          Optional<Table> evaluations) {
     }
 
     /** One figure of the report: its caption and PNG (inlined into report.html), and the files written. */
@@ -101,10 +102,15 @@ public final class StudyReport {
             AtomicFile.write(out.resolve(file), figure.png());
             figures.add(figure);
         });
+        Optional<Table> evaluations = Optional.empty();
+        if (!manifest.report().methods().isEmpty()) {
+            evaluations = Optional.of(ReasoningStepsReport.table(records, manifest.report().methods()));
+            figures.add(ReasoningStepsReport.write(evaluations.get(), records, out));
+        }
         Path html = out.resolve("report.html");
         AtomicFile.writeString(html, HtmlReport.render(manifest, summary, aggregate, timings, states, figures,
                 manifest.report().heatmaps() ? heatmaps(records) : Map.of()));
-        return new Written(manifest, summary, aggregate, states, html);
+        return new Written(manifest, summary, aggregate, states, html, evaluations);
     }
 
     /** Prints each point's number of trials and, per plotted column, mean ± the 95% half width (and the theory reference for the loss). */
@@ -137,6 +143,13 @@ public final class StudyReport {
             line.append(String.format(" %12s  %s", theory.isEmpty() ? "-" : String.format("%.4g", Double.parseDouble(theory)), reference));
             out.println(line);
         }
+        out.println();
+        printEvaluations(report, out);
+    }
+
+    /** Prints the long table of evaluations against reasoning steps, when the study's report names methods. */
+    public static void printEvaluations(Written report, PrintWriter out) {
+        report.evaluations().ifPresent(table -> ReasoningStepsReport.print(table, out));
         out.flush();
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class StudyFilesTest {
 
     private static final Map<String, Integer> TRIALS = Map.of(
+            "cot-vs-looped", 11,
             "huang-fig1-heatmaps", 3,
             "huang-fig2-cot-vs-no-cot", 24,
             "huang-fig3-ood-covariance", 24,

@@ -26,6 +26,12 @@ public final class LoopedModel implements Model {
         this.settings = settings;
     }
 
+    /** The loops of an evaluation pass ({@code eval-loops}, else {@code loops}). */
+    @Override
+    public int layerApplications() {
+        return settings.evaluationLoops();
+    }
+
     @Override
     public Tensor forward(Tape tape, Tensor z, int firstOutput) {
         int loops = settings.evaluationLoops();

@@ -102,7 +102,9 @@ public final class WeightPredictionTask implements Task {
         for (double sum : sums) {
             total += sum;
         }
-        return Evaluation.ofPromptLosses(losses, Map.of("eval_loss_per_dim", total / count / settings.d()));
+        return Evaluation.ofPromptLosses(losses, Map.of("eval_loss_per_dim", total / count / settings.d(),
+                // the model's own steps in the rollout (k with CoT, 1 without): the reasoning-step axis
+                "rollout_steps", (double) settings.rolloutSteps()));
     }
 
     /**

@@ -62,6 +62,14 @@ public final class ParameterFile {
         load(path.toString(), content, parameters);
     }
 
+    /**
+     * Copies the values of {@code from} into {@code to}, e.g. a trained model's into the same model built with other
+     * evaluation settings; throws IllegalArgumentException naming the first parameter that does not match by name and shape.
+     */
+    public static void copy(String source, List<Parameter> from, List<Parameter> to) {
+        load(source, matrices(from), to);
+    }
+
     /** Copies stored matrices into {@code parameters}; throws IllegalArgumentException naming the first that does not match. */
     static void load(String source, Map<String, Matrix> content, List<Parameter> parameters) {
         for (Parameter p : parameters) {
