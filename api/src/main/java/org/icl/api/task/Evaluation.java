@@ -9,13 +9,16 @@ import java.util.Map;
  *
  * @param loss    the task's evaluation loss, compared with {@link Theory#referenceValue()}
  * @param prompts the number of evaluation prompts it was measured on
- * @param metrics further task metrics by name (written to result.json); copied
+ * @param metrics further task metrics by name (written to result.json); copied, in name order
  */
 public record Evaluation(double loss, int prompts, Map<String, Double> metrics) {
 
-    /** Copies {@code metrics}. */
+    /**
+     * Copies {@code metrics} in name order: Map.copyOf's order changes from one JVM to the next, and
+     * result.json and the study summaries built from it must come out the same byte for byte.
+     */
     public Evaluation {
-        metrics = Map.copyOf(metrics);
+        metrics = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metrics));
     }
 
     /**

@@ -28,6 +28,13 @@ class EvaluationTest {
     }
 
     @Test
+    void metricsIterateInNameOrderInEveryJvm() {
+        // Map.copyOf's order changes from one JVM to the next; result.json and study summaries must not.
+        Evaluation evaluation = new Evaluation(1.0, 3, Map.of("zeta", 1.0, "alpha", 2.0, "mu", 3.0, "beta", 4.0));
+        assertEquals(List.of("alpha", "beta", "mu", "zeta"), List.copyOf(evaluation.metrics().keySet()));
+    }
+
+    @Test
     void aHeavyTailMovesTheMeanButNotTheMedian() {
         double[] losses = new double[1000];
         java.util.Arrays.fill(losses, 0.5);
