@@ -33,14 +33,14 @@ public final class WeightPredictionTask implements Task {
     private final WeightPredictionSettings settings;
     private final PromptLayout layout;
     private final RegressionPrompts evaluation;
-    private final Theory theory;
+    /** Computed on first use: building the task (and so validating a config) need not pay for 10,000 GD runs. */
+    private Theory theory;
 
     public WeightPredictionTask(WeightPredictionSettings settings, long seed) {
         this.settings = settings;
         this.layout = new PromptLayout(settings.d());
         this.evaluation = RegressionPrompts.sample(Seeds.stream(seed, "task.evaluation"), settings.evalPrompts(),
                 settings.d(), settings.n(), settings.noise(), settings.evalVariances());
-        this.theory = computeTheory();
     }
 
     public WeightPredictionSettings settings() {
@@ -145,7 +145,10 @@ public final class WeightPredictionTask implements Task {
     }
 
     @Override
-    public Optional<Theory> theory() {
+    public synchronized Optional<Theory> theory() {
+        if (theory == null) {
+            theory = computeTheory();
+        }
         return Optional.of(theory);
     }
 
