@@ -37,13 +37,13 @@ public final class InContextRegressionTask implements Task {
     private final QueryLayout layout;
     /** Evaluation prompts of n + 1 examples each: the first n are the context, the last is the query. */
     private final RegressionPrompts evaluation;
-    private final Theory theory;
+    /** Computed on first use: building the task (and so validating a config) need not pay for it. */
+    private Theory theory;
 
     public InContextRegressionTask(InContextRegressionSettings settings, long seed) {
         this.settings = settings;
         this.layout = new QueryLayout(settings.d());
         this.evaluation = sample(Seeds.stream(seed, "task.evaluation"), settings.evalPrompts(), settings.evalVariances());
-        this.theory = computeTheory();
     }
 
     public InContextRegressionSettings settings() {
@@ -96,7 +96,10 @@ public final class InContextRegressionTask implements Task {
     }
 
     @Override
-    public Optional<Theory> theory() {
+    public synchronized Optional<Theory> theory() {
+        if (theory == null) {
+            theory = computeTheory();
+        }
         return Optional.of(theory);
     }
 
