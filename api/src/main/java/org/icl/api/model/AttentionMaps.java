@@ -22,4 +22,23 @@ public interface AttentionMaps {
      * s ≤ t and is 0 for s > t.
      */
     double[][][][] attentionWeights(Tensor input);
+
+    /**
+     * {@code maps} (each a batch of key × query matrices, keys down the rows) as {@code weights[b][m][t][s]},
+     * the layout {@link #attentionWeights} returns.
+     */
+    static double[][][][] byQuery(List<Tensor> maps, int batch, int length) {
+        double[][][][] weights = new double[batch][maps.size()][length][length];
+        for (int b = 0; b < batch; b++) {
+            for (int m = 0; m < maps.size(); m++) {
+                Tensor map = maps.get(m);
+                for (int t = 0; t < length; t++) {
+                    for (int s = 0; s < length; s++) {
+                        weights[b][m][t][s] = map.get(b, s, t);
+                    }
+                }
+            }
+        }
+        return weights;
+    }
 }

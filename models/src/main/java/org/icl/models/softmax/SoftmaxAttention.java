@@ -201,18 +201,6 @@ public final class SoftmaxAttention implements Model, AttentionMaps {
     public double[][][][] attentionWeights(Tensor input) {
         List<Tensor> maps = new ArrayList<>();
         run(Tape.forInference(), input, 0, maps);
-        int length = input.cols();
-        double[][][][] weights = new double[input.batch()][maps.size()][length][length];
-        for (int b = 0; b < input.batch(); b++) {
-            for (int m = 0; m < maps.size(); m++) {
-                Tensor map = maps.get(m);
-                for (int t = 0; t < length; t++) {
-                    for (int s = 0; s < length; s++) {
-                        weights[b][m][t][s] = map.get(b, s, t);
-                    }
-                }
-            }
-        }
-        return weights;
+        return AttentionMaps.byQuery(maps, input.batch(), input.cols());
     }
 }
