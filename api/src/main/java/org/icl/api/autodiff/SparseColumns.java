@@ -1,0 +1,163 @@
+package org.icl.api.autodiff;
+
+/**
+ * The nonzero entries of a matrix store, column by column (compressed sparse columns), and products
+ * with a dense operand that skip its zeros. Tokens that are one-hot vectors (tree paths: three ones in
+ * 98 rows) make a dense product mostly multiplications by zero.
+ *
+ * <p>Each entry of a result is the same chain of fused multiply-adds in inner-index order as in
+ * {@link VectorGemm}, without the terms whose sparse factor is zero, which add exactly nothing for
+ * finite dense operands: on the Vector API path the results are the dense product's bits.
+ */
+final class SparseColumns {
+
+    /** Products take the sparse path only when at most this share of entries is nonzero. */
+    static final double MAX_DENSITY = 0.25;
+
+    /** Column c's entries are {@code rows[starts[c]..starts[c+1])} with their {@code values}, rows in increasing order. */
+    private final int[] starts;
+    private final int[] rows;
+    private final double[] values;
+
+    private SparseColumns(int[] starts, int[] rows, double[] values) {
+        this.starts = starts;
+        this.rows = rows;
+        this.values = values;
+    }
+
+    /**
+     * The nonzeros of the column-major {@code data} ({@code height} rows, {@code columns} columns), or null when
+     * more than {@link #MAX_DENSITY} of the entries are nonzero (the scan stops as soon as that is certain).
+     */
+    static SparseColumns of(double[] data, int height, int columns) {
+        long limit = (long) (MAX_DENSITY * height * (long) columns);
+        int[] starts = new int[columns + 1];
+        int count = 0;
+        for (int c = 0; c < columns; c++) {
+            int base = c * height;
+            int r = 0;
+            // Four entries at a time: the OR of their bits (sign bit shifted out, so −0 counts as zero) is zero for
+            // four zeros, which one-hot tokens mostly are.
+            for (; r + 3 < height; r += 4) {
+                if (nonzeroBits(data, base + r) != 0) {
+                    for (int q = r; q < r + 4; q++) {
+                        count += data[base + q] != 0.0 ? 1 : 0;
+                    }
+                }
+            }
+            for (; r < height; r++) {
+                count += data[base + r] != 0.0 ? 1 : 0;
+            }
+            if (count > limit) {
+                return null;
+            }
+            starts[c + 1] = count;
+        }
+        int[] rows = new int[count];
+        double[] values = new double[count];
+        int next = 0;
+        for (int c = 0; c < columns; c++) {
+            int base = c * height;
+            int r = 0;
+            for (; r + 3 < height; r += 4) {
+                if (nonzeroBits(data, base + r) != 0) {
+                    for (int q = r; q < r + 4; q++) {
+                        next = keep(data[base + q], q, rows, values, next);
+                    }
+                }
+            }
+            for (; r < height; r++) {
+                next = keep(data[base + r], r, rows, values, next);
+            }
+        }
+        return new SparseColumns(starts, rows, values);
+    }
+
+    private static long nonzeroBits(double[] data, int i) {
+        return (Double.doubleToRawLongBits(data[i]) | Double.doubleToRawLongBits(data[i + 1])
+                | Double.doubleToRawLongBits(data[i + 2]) | Double.doubleToRawLongBits(data[i + 3])) << 1;
+    }
+
+    private static int keep(double v, int row, int[] rows, double[] values, int next) {
+        if (v != 0.0) {
+            rows[next] = row;
+            values[next] = v;
+            return next + 1;
+        }
+        return next;
+    }
+
+    /**
+     * C (m×n at cOff, leading dimension m) = op(S) · op(B), S this matrix's columns from {@code first} on
+     * (op(S) is m×p: S holds p columns of m rows, or, transposed, m columns of p rows), B dense (p×n).
+     */
+    void timesDense(int first, boolean transS, double[] b, int bOff, int ldb, boolean transB,
+                    double[] c, int cOff, int m, int n, int p, boolean accumulate) {
+        if (!accumulate) {
+            java.util.Arrays.fill(c, cOff, cOff + m * n, 0.0);
+        }
+        for (int j = 0; j < n; j++) {
+            int cj = cOff + j * m;
+            if (transS) {
+                // C(i, j) = Σ_k S(k, i) B(k, j): column i of S holds the terms.
+                for (int i = 0; i < m; i++) {
+                    double sum = c[cj + i];
+                    for (int e = starts[first + i], end = starts[first + i + 1]; e < end; e++) {
+                        int k = rows[e];
+                        sum = Math.fma(values[e], transB ? b[bOff + k * ldb + j] : b[bOff + j * ldb + k], sum);
+                    }
+                    c[cj + i] = sum;
+                }
+            } else {
+                // C(:, j) += S(:, k) B(k, j) for k in order.
+                for (int k = 0; k < p; k++) {
+                    double bkj = transB ? b[bOff + k * ldb + j] : b[bOff + j * ldb + k];
+                    for (int e = starts[first + k], end = starts[first + k + 1]; e < end; e++) {
+                        c[cj + rows[e]] = Math.fma(values[e], bkj, c[cj + rows[e]]);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * C (m×n at cOff, leading dimension m) = op(A) · op(S), A dense (m×p, stored with {@code lda} rows, or
+     * transposed), S this matrix's columns from {@code first} on (op(S) is p×n: S holds n columns of p rows,
+     * or, transposed, p columns of n rows).
+     */
+    void denseTimes(double[] a, int aOff, int lda, boolean transA, int first, boolean transS,
+                    double[] c, int cOff, int m, int n, int p, boolean accumulate) {
+        if (!accumulate) {
+            java.util.Arrays.fill(c, cOff, cOff + m * n, 0.0);
+        }
+        if (!transS) {
+            // C(:, j) += op(A)(:, k) S(k, j) over the nonzeros of S's column j, k in order.
+            for (int j = 0; j < n; j++) {
+                for (int e = starts[first + j], end = starts[first + j + 1]; e < end; e++) {
+                    addColumn(a, aOff, lda, transA, rows[e], values[e], c, cOff + j * m, m);
+                }
+            }
+        } else {
+            // C(:, j) += op(A)(:, k) S(j, k): column k of S holds the terms of every C(:, j), k in order.
+            for (int k = 0; k < p; k++) {
+                for (int e = starts[first + k], end = starts[first + k + 1]; e < end; e++) {
+                    addColumn(a, aOff, lda, transA, k, values[e], c, cOff + rows[e] * m, m);
+                }
+            }
+        }
+    }
+
+    /** C's column at cj += op(A)(:, k) · v, by fused multiply-adds. */
+    private static void addColumn(double[] a, int aOff, int lda, boolean transA, int k, double v, double[] c, int cj, int m) {
+        if (transA) {
+            for (int i = 0; i < m; i++) {
+                c[cj + i] = Math.fma(a[aOff + i * lda + k], v, c[cj + i]);
+            }
+        } else {
+            int ak = aOff + k * lda;
+            for (int i = 0; i < m; i++) {
+                c[cj + i] = Math.fma(a[ak + i], v, c[cj + i]);
+            }
+        }
+    }
+}
