@@ -10,12 +10,21 @@ One command per line, one JSON reply per line:
 
 A peer script parses its own arguments, then hands its train and check functions to serve().
 """
+import argparse
 import json
 import resource
 import sys
 import time
 
 import torch
+
+
+def arguments(description):
+    """A parser with the options every peer takes (--threads, --seed); the peer adds its task's."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=1)
+    return parser
 
 
 def timed(step, steps):
@@ -27,6 +36,32 @@ def timed(step, steps):
         loss = step()
     return {"steps": steps, "seconds": time.perf_counter() - start,
             "cpu_seconds": time.process_time() - cpu, "loss": loss.item()}
+
+
+def adam_steps(model, lr, batch_loss, steps):
+    """`steps` Adam steps on the loss of a freshly sampled batch, batch_loss(), timed."""
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+
+    def step():
+        loss = batch_loss()
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        return loss
+
+    return timed(step, steps)
+
+
+def gradients(parameters, spec, loss):
+    """Sets each parameter (by icl's name) from the check file, then the reply: loss() and each gradient by name."""
+    with torch.no_grad():
+        for name, p in parameters.items():
+            p.copy_(torch.tensor(spec[name]))
+    value = loss()
+    value.backward()
+    reply = {"loss": value.item()}
+    reply.update({name: p.grad.tolist() for name, p in parameters.items()})
+    return reply
 
 
 def matmul(n, repeats):

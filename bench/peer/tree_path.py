@@ -12,8 +12,6 @@ the edges in random order, the root token (top, root), the goal leaf, then the p
 
   train STEPS BATCH   run STEPS training steps of BATCH trees
 """
-import argparse
-
 import torch
 import torch.nn.functional as F
 
@@ -102,35 +100,20 @@ class BackwardTreePath:
 
 def train(task, args, steps, batch):
     model = SoftmaxAttention(task.dim, task.symbols)
-    optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
-
-    def step():
-        loss = task.loss(model, *task.sample(batch))
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-        return loss
-
-    return peer_protocol.timed(step, steps)
+    return peer_protocol.adam_steps(model, args.lr, lambda: task.loss(model, *task.sample(batch)), steps)
 
 
 def check(task, spec):
     model = SoftmaxAttention(task.dim, task.symbols)
-    with torch.no_grad():
-        model.A.copy_(torch.tensor(spec["KQ1"]))
-        model.R.copy_(torch.tensor(spec["R"]))
-    loss = task.loss(model, *task.from_draws(spec["ints"], spec["batch"]))
-    loss.backward()
-    return {"loss": loss.item(), "KQ1": model.A.grad.tolist(), "R": model.R.grad.tolist()}
+    return peer_protocol.gradients({"KQ1": model.A, "R": model.R}, spec,
+                                   lambda: task.loss(model, *task.from_draws(spec["ints"], spec["batch"])))
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--threads", type=int, default=2)
+    parser = peer_protocol.arguments(__doc__)
     parser.add_argument("--depth", type=int, default=4)
     parser.add_argument("--vocabulary", type=int, default=31)
     parser.add_argument("--lr", type=float, default=0.05)
-    parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     task = BackwardTreePath(args.depth, args.vocabulary)
     peer_protocol.serve(args.threads, args.seed, lambda words: train(task, args, int(words[0]), int(words[1])),

@@ -7,8 +7,6 @@ peer_protocol.py; its training command is
 
   train cot|nocot STEPS BATCH K   run STEPS training steps of BATCH prompts with K CoT steps
 """
-import argparse
-
 import torch
 
 import peer_protocol
@@ -87,39 +85,23 @@ class WeightPrediction:
 
 def train(task, args, cot, steps, batch, k):
     model = LinearSelfAttention(task.dim, task.n, args.init_scale)
-    optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
-
-    def step():
-        X, w = task.sample(batch)
-        loss = task.loss(model, X, w, cot, k)
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-        return loss
-
-    return peer_protocol.timed(step, steps)
+    return peer_protocol.adam_steps(model, args.lr, lambda: task.loss(model, *task.sample(batch), cot, k), steps)
 
 
 def check(task, spec):
     model = LinearSelfAttention(task.dim, task.n, 0.0)
-    with torch.no_grad():
-        model.V.copy_(torch.tensor(spec["V"]))
-        model.W.copy_(torch.tensor(spec["W"]))
     X, w = task.split(torch.tensor(spec["gaussians"]).reshape(spec["batch"], -1))
-    loss = task.loss(model, X, w, spec["cot"], spec["k"])
-    loss.backward()
-    return {"loss": loss.item(), "V": model.V.grad.tolist(), "W": model.W.grad.tolist()}
+    return peer_protocol.gradients({"V": model.V, "W": model.W}, spec,
+                                   lambda: task.loss(model, X, w, spec["cot"], spec["k"]))
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--threads", type=int, default=2)
+    parser = peer_protocol.arguments(__doc__)
     parser.add_argument("--d", type=int, default=10)
     parser.add_argument("--n", type=int, default=20)
     parser.add_argument("--eta", type=float, default=0.3)
     parser.add_argument("--lr", type=float, default=0.01)
     parser.add_argument("--init-scale", type=float, default=0.05)
-    parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     task = WeightPrediction(args.d, args.n, args.eta)
     peer_protocol.serve(args.threads, args.seed,

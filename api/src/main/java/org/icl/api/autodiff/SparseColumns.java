@@ -32,33 +32,26 @@ final class SparseColumns {
     static SparseColumns of(double[] data, int height, int columns) {
         long limit = (long) (MAX_DENSITY * height * (long) columns);
         int[] starts = new int[columns + 1];
-        int count = 0;
+        if (walk(data, height, columns, starts, null, null, limit) > limit) {
+            return null;
+        }
+        int[] rows = new int[starts[columns]];
+        double[] values = new double[starts[columns]];
+        walk(data, height, columns, starts, rows, values, limit);
+        return new SparseColumns(starts, rows, values);
+    }
+
+    /**
+     * One pass over the columns: without {@code rows} it counts the nonzeros into {@code starts} and stops
+     * once they exceed {@code limit}; with them it writes the nonzeros. Returns the count so far.
+     */
+    private static int walk(double[] data, int height, int columns, int[] starts, int[] rows, double[] values, long limit) {
+        int next = 0;
         for (int c = 0; c < columns; c++) {
             int base = c * height;
             int r = 0;
             // Four entries at a time: the OR of their bits (sign bit shifted out, so −0 counts as zero) is zero for
             // four zeros, which one-hot tokens mostly are.
-            for (; r + 3 < height; r += 4) {
-                if (nonzeroBits(data, base + r) != 0) {
-                    for (int q = r; q < r + 4; q++) {
-                        count += data[base + q] != 0.0 ? 1 : 0;
-                    }
-                }
-            }
-            for (; r < height; r++) {
-                count += data[base + r] != 0.0 ? 1 : 0;
-            }
-            if (count > limit) {
-                return null;
-            }
-            starts[c + 1] = count;
-        }
-        int[] rows = new int[count];
-        double[] values = new double[count];
-        int next = 0;
-        for (int c = 0; c < columns; c++) {
-            int base = c * height;
-            int r = 0;
             for (; r + 3 < height; r += 4) {
                 if (nonzeroBits(data, base + r) != 0) {
                     for (int q = r; q < r + 4; q++) {
@@ -69,8 +62,14 @@ final class SparseColumns {
             for (; r < height; r++) {
                 next = keep(data[base + r], r, rows, values, next);
             }
+            if (rows == null) {
+                if (next > limit) {
+                    return next;
+                }
+                starts[c + 1] = next;
+            }
         }
-        return new SparseColumns(starts, rows, values);
+        return next;
     }
 
     private static long nonzeroBits(double[] data, int i) {
@@ -78,13 +77,16 @@ final class SparseColumns {
                 | Double.doubleToRawLongBits(data[i + 2]) | Double.doubleToRawLongBits(data[i + 3])) << 1;
     }
 
+    /** Counts a nonzero, and stores it when there are arrays to store it in. */
     private static int keep(double v, int row, int[] rows, double[] values, int next) {
-        if (v != 0.0) {
+        if (v == 0.0) {
+            return next;
+        }
+        if (rows != null) {
             rows[next] = row;
             values[next] = v;
-            return next + 1;
         }
-        return next;
+        return next + 1;
     }
 
     /**
