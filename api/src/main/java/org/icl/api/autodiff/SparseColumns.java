@@ -32,61 +32,66 @@ final class SparseColumns {
     static SparseColumns of(double[] data, int height, int columns) {
         long limit = (long) (MAX_DENSITY * height * (long) columns);
         int[] starts = new int[columns + 1];
-        if (walk(data, height, columns, starts, null, null, limit) > limit) {
-            return null;
+        // First pass: the groups of four rows that hold a nonzero (one-hot tokens: a few per column), and the count.
+        int[] groupStarts = new int[columns + 1];
+        int[] groups = new int[Math.max(16, 2 * columns)];
+        int groupCount = 0;
+        int count = 0;
+        for (int c = 0; c < columns; c++) {
+            int base = c * height;
+            for (int r = 0; r < height; r += 4) {
+                int found = nonzeros(data, base + r, Math.min(4, height - r));
+                if (found != 0) {
+                    if (groupCount == groups.length) {
+                        groups = java.util.Arrays.copyOf(groups, 2 * groups.length);
+                    }
+                    groups[groupCount++] = r;
+                    count += found;
+                }
+            }
+            if (count > limit) {
+                return null;
+            }
+            starts[c + 1] = count;
+            groupStarts[c + 1] = groupCount;
         }
-        int[] rows = new int[starts[columns]];
-        double[] values = new double[starts[columns]];
-        walk(data, height, columns, starts, rows, values, limit);
+        // Second pass: only those groups.
+        int[] rows = new int[count];
+        double[] values = new double[count];
+        int next = 0;
+        for (int c = 0; c < columns; c++) {
+            int base = c * height;
+            for (int g = groupStarts[c]; g < groupStarts[c + 1]; g++) {
+                int r = groups[g];
+                for (int q = r, end = Math.min(r + 4, height); q < end; q++) {
+                    double v = data[base + q];
+                    if (v != 0.0) {
+                        rows[next] = q;
+                        values[next++] = v;
+                    }
+                }
+            }
+        }
         return new SparseColumns(starts, rows, values);
     }
 
     /**
-     * One pass over the columns: without {@code rows} it counts the nonzeros into {@code starts} and stops
-     * once they exceed {@code limit}; with them it writes the nonzeros. Returns the count so far.
+     * How many of the {@code length} (at most four) entries from {@code i} are nonzero; four zeros are found by
+     * one test on the OR of their bits (sign bit shifted out, so −0 counts as zero).
      */
-    private static int walk(double[] data, int height, int columns, int[] starts, int[] rows, double[] values, long limit) {
-        int next = 0;
-        for (int c = 0; c < columns; c++) {
-            int base = c * height;
-            int r = 0;
-            // Four entries at a time: the OR of their bits (sign bit shifted out, so −0 counts as zero) is zero for
-            // four zeros, which one-hot tokens mostly are.
-            for (; r + 3 < height; r += 4) {
-                if (nonzeroBits(data, base + r) != 0) {
-                    for (int q = r; q < r + 4; q++) {
-                        next = keep(data[base + q], q, rows, values, next);
-                    }
-                }
-            }
-            for (; r < height; r++) {
-                next = keep(data[base + r], r, rows, values, next);
-            }
-            if (rows == null) {
-                if (next > limit) {
-                    return next;
-                }
-                starts[c + 1] = next;
+    private static int nonzeros(double[] data, int i, int length) {
+        if (length == 4) {
+            long bits = Double.doubleToRawLongBits(data[i]) | Double.doubleToRawLongBits(data[i + 1])
+                    | Double.doubleToRawLongBits(data[i + 2]) | Double.doubleToRawLongBits(data[i + 3]);
+            if (bits << 1 == 0) {
+                return 0;
             }
         }
-        return next;
-    }
-
-    private static long nonzeroBits(double[] data, int i) {
-        return (Double.doubleToRawLongBits(data[i]) | Double.doubleToRawLongBits(data[i + 1])
-                | Double.doubleToRawLongBits(data[i + 2]) | Double.doubleToRawLongBits(data[i + 3])) << 1;
-    }
-
-    /** Counts a nonzero, and stores it when there are arrays to store it in. */
-    private static int keep(double v, int row, int[] rows, double[] values, int next) {
-        if (v == 0.0) {
-            return next;
+        int found = 0;
+        for (int q = i; q < i + length; q++) {
+            found += data[q] != 0.0 ? 1 : 0;
         }
-        if (rows != null) {
-            rows[next] = row;
-            values[next] = v;
-        }
-        return next + 1;
+        return found;
     }
 
     /**
