@@ -43,7 +43,7 @@ final class HtmlReport {
         html.append("<h2>Figures</h2>\n");
         for (StudyReport.Figure figure : figures) {
             html.append("<figure><img alt=\"").append(escape(figure.caption())).append("\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(figure.png())).append("\"><figcaption>")
+                    .append(Base64.getEncoder().encodeToString(figure.image().png())).append("\"><figcaption>")
                     .append(escape(figure.caption())).append("</figcaption></figure>\n");
         }
         if (figures.isEmpty()) {

@@ -15,7 +15,7 @@ import java.util.Optional;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 
-import org.icl.api.io.AtomicFile;
+import org.icl.app.plot.PlotStyle;
 import org.icl.app.plot.StudyPlot;
 import org.icl.app.run.RunExecutor;
 import org.icl.app.run.RunPlan;
@@ -117,13 +117,12 @@ final class ReasoningStepsReport {
             series.add(new StudyPlot.Series("theory", new ArrayList<>(curve.keySet()), none, none,
                     new ArrayList<>(curve.values()), name));
         });
-        StudyPlot.Figure figure = StudyPlot.draw("evaluation loss against reasoning steps (CoT steps x loops)",
+        PlotStyle.Figure figure = StudyPlot.draw("evaluation loss against reasoning steps (CoT steps x loops)",
                 "reasoning steps", "metrics.eval_loss", true, series);
-        AtomicFile.write(out.resolve("figures").resolve(FIGURE + ".png"), figure.png());
-        AtomicFile.write(out.resolve("figures").resolve(FIGURE + ".svg"), figure.svg());
+        figure.write(out.resolve("figures").resolve(FIGURE + ".png"));
         return new StudyReport.Figure("Evaluation loss against reasoning steps (CoT steps times loops), one line per method "
                 + "and evaluation (" + FILE + "); dashed: the task's iteration theory (figures/" + FIGURE + ".png, .svg).",
-                figure.png());
+                figure);
     }
 
     /** Prints the table, one line per row. */

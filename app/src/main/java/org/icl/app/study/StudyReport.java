@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import org.icl.api.io.AtomicFile;
 import org.icl.api.config.InvalidSettingException;
 import org.icl.app.plot.LearningCurves;
+import org.icl.app.plot.PlotStyle;
 import org.icl.app.plot.StudyPlot;
 
 /**
@@ -38,8 +39,8 @@ public final class StudyReport {
                           Optional<Table> evaluations) {
     }
 
-    /** One figure of the report: its caption and PNG (inlined into report.html), and the files written. */
-    record Figure(String caption, byte[] png) {
+    /** One figure of the report: its caption and image (its PNG is inlined into report.html). */
+    record Figure(String caption, PlotStyle.Figure image) {
     }
 
     private StudyReport() {
@@ -99,7 +100,7 @@ public final class StudyReport {
         aggregate.writeCsv(out.resolve("aggregate.csv"));
         List<Figure> figures = new ArrayList<>(plots(manifest, keyColumns, aggregate, out));
         learningCurves(records).forEach((file, figure) -> {
-            AtomicFile.write(out.resolve(file), figure.png());
+            figure.image().write(out.resolve(file));
             figures.add(figure);
         });
         Optional<Table> evaluations = Optional.empty();
@@ -211,12 +212,11 @@ public final class StudyReport {
                 series.add(new StudyPlot.Series(x.isEmpty() ? "" : s.getKey(), xs, means, halves, theory, theoryName));
             }
             String title = y + " (mean over seeds, 95% interval)";
-            StudyPlot.Figure figure = StudyPlot.draw(title, x.isEmpty() ? "point" : x, y, numericX, series);
+            PlotStyle.Figure figure = StudyPlot.draw(title, x.isEmpty() ? "point" : x, y, numericX, series);
             String file = TrialNames.safe(y);
-            AtomicFile.write(out.resolve("figures").resolve(file + ".png"), figure.png());
-            AtomicFile.write(out.resolve("figures").resolve(file + ".svg"), figure.svg());
+            figure.write(out.resolve("figures").resolve(file + ".png"));
             figures.add(new Figure(y + " against " + (x.isEmpty() ? "each point" : x)
-                    + "; error bars: 95% interval over seeds; dashed: the theory reference (figures/" + file + ".png, .svg).", figure.png()));
+                    + "; error bars: 95% interval over seeds; dashed: the theory reference (figures/" + file + ".png, .svg).", figure));
         }
         return figures;
     }
@@ -266,11 +266,13 @@ public final class StudyReport {
         if (curves.isEmpty() || curves.size() > MAX_LEARNING_CURVES) {
             return figures;
         }
-        LearningCurves.draw(curves).ifPresent(png -> figures.put("learning-curves.png", new Figure(
-                "Evaluation loss on the monitor prompts during training; dashed: each trial's theory reference.", png)));
+        LearningCurves.draw(curves).ifPresent(image -> figures.put("learning-curves.png", new Figure(
+                "Evaluation loss on the monitor prompts during training; dashed: each trial's theory reference "
+                        + "(learning-curves.png, .svg).", image)));
         for (String metric : LearningCurves.reportedMetrics(curves)) {
-            LearningCurves.draw(curves, metric).ifPresent(png -> figures.put("learning-curves-" + TrialNames.safe(metric) + ".png",
-                    new Figure(metric + " on the monitor prompts during training.", png)));
+            String file = "learning-curves-" + TrialNames.safe(metric);
+            LearningCurves.draw(curves, metric).ifPresent(image -> figures.put(file + ".png",
+                    new Figure(metric + " on the monitor prompts during training (" + file + ".png, .svg).", image)));
         }
         return figures;
     }
