@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The range and tick labels of a logarithmic axis, chosen so that values can be read off: an axis that
- * spans more than {@code labelledDecades} decades runs from decade to decade with a label at each one
- * (XChart's decade-only labels; the 2..9 multiples get grid lines); a shorter axis runs from one
- * leading-digit value to another with a label at each (1, 2, 3, ... times the decade), so that even an
- * axis without a decade in it has labels. Numbers print plainly between 0.001 and 100,000, else as 2E-5.
+ * The range and tick labels of a logarithmic axis, chosen so that values can be read off. The axis runs
+ * from the data's lowest value rounded down to one significant digit to its highest rounded up. When
+ * that spans at most {@code labelledDecades} decades, every 1, 2, 3, ... times a decade is labelled, so that
+ * even an axis without a decade in it has labels; else only the decades are (XChart's decade-only labels,
+ * the multiples in between get grid lines), and the axis widens to whole decades when fewer than two
+ * decades lie inside it. Labels print plainly between 0.001 and 100,000, else as 2E-5.
  *
  * @param min the axis' lowest value (a label)
  * @param max the axis' highest value (a label)
@@ -35,14 +36,14 @@ public record LogAxis(double min, double max, boolean decadesOnly, String patter
             upper = leadingDigitAbove(lower * (1 + 10 * SLACK));
         }
         boolean decadesOnly = Math.log10(upper / lower) > labelledDecades + SLACK;
-        if (decadesOnly) {
+        LogAxis axis = new LogAxis(lower, upper, decadesOnly, pattern(lower, upper));
+        if (decadesOnly && axis.labels().size() < 2) {
+            // too few decades inside: widen to the decades around, so that at least two carry labels
             lower = Math.pow(10, Math.floor(Math.log10(low) + SLACK));
             upper = Math.pow(10, Math.ceil(Math.log10(high) - SLACK));
-            if (upper <= lower) {
-                upper = lower * 10;
-            }
+            axis = new LogAxis(lower, upper, true, pattern(lower, upper));
         }
-        return new LogAxis(lower, upper, decadesOnly, pattern(lower, upper));
+        return axis;
     }
 
     /** The values that carry a label, lowest first (what XChart labels on this axis). */

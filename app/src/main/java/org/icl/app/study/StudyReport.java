@@ -122,28 +122,29 @@ public final class StudyReport {
             keys.add("variant");
         }
         keys.addAll(report.manifest().axes());
-        StringBuilder header = new StringBuilder();
-        keys.forEach(k -> header.append(String.format("%-14s ", k)));
-        header.append(String.format("%6s", "trials"));
-        for (String y : report.manifest().report().y()) {
-            header.append(String.format(" %26s", y + " (95%)"));
-        }
-        header.append(String.format(" %12s  %s", "theory", "(reference)"));
-        out.println(header);
+        List<TextTable.Column> columns = new ArrayList<>();
+        keys.forEach(k -> columns.add(TextTable.Column.text(k)));
+        columns.add(TextTable.Column.number("trials"));
+        report.manifest().report().y().forEach(y -> columns.add(TextTable.Column.number(y + " (95%)")));
+        columns.add(TextTable.Column.number("theory"));
+        columns.add(TextTable.Column.text("(reference)"));
+        TextTable table = new TextTable(columns);
         for (int r = 0; r < a.rows().size(); r++) {
-            StringBuilder line = new StringBuilder();
+            List<String> cells = new ArrayList<>();
             for (String k : keys) {
-                line.append(String.format("%-14s ", a.cell(r, k)));
+                cells.add(a.cell(r, k));
             }
-            line.append(String.format("%6s", a.cell(r, "trials")));
+            cells.add(a.cell(r, "trials"));
             for (String y : report.manifest().report().y()) {
-                line.append(String.format(" %26s", interval(a, r, y)));
+                cells.add(interval(a, r, y));
             }
             String reference = a.cell(r, "theory.reference");
             String theory = a.cell(r, "theory." + reference + Aggregate.MEAN);
-            line.append(String.format(" %12s  %s", theory.isEmpty() ? "-" : String.format("%.4g", Double.parseDouble(theory)), reference));
-            out.println(line);
+            cells.add(theory.isEmpty() ? "-" : ReadableNumber.format(Double.parseDouble(theory)));
+            cells.add(reference);
+            table.row(cells);
         }
+        table.print(out);
         out.println();
         printEvaluations(report, out);
     }
@@ -162,7 +163,8 @@ public final class StudyReport {
         }
         String high = aggregate.cell(r, y + Aggregate.HIGH);
         double m = Double.parseDouble(mean);
-        return high.isEmpty() ? String.format("%.4g", m) : String.format("%.4g ± %.2g", m, Double.parseDouble(high) - m);
+        return high.isEmpty() ? ReadableNumber.format(m)
+                : ReadableNumber.format(m) + " ± " + ReadableNumber.format(Double.parseDouble(high) - m, 2);
     }
 
     private static List<Figure> plots(StudyManifest manifest, List<String> keyColumns, Table aggregate, Path out) {
