@@ -98,7 +98,7 @@ public final class PlotStyle {
         return chart;
     }
 
-    /** An empty heatmap of {@code width} × {@code height} pixels in the house style, colour legend to the right, column labels upright. */
+    /** An empty heatmap of {@code width} × {@code height} pixels in the house style, colour legend to the right, column labels turned vertical. */
     public static HeatMapChart heatMapChart(String title, String xTitle, String yTitle, int width, int height) {
         HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
