@@ -59,6 +59,8 @@ public final class PlotStyle {
     private static final float MAIN_WIDTH = 2.5f;
     private static final float THIN_WIDTH = 1.5f;
     private static final int MARKER_SIZE = 6;
+    /** A log axis with more labelled decades than this draws no grid lines. */
+    private static final int MAX_GRID_DECADES = 10;
 
     /** One figure, encoded. */
     public record Figure(byte[] png, byte[] svg) {
@@ -141,6 +143,8 @@ public final class PlotStyle {
         styler.setYAxisMin(axis.min());
         styler.setYAxisMax(axis.max());
         styler.setYAxisDecimalPattern(axis.pattern());
+        // grid lines at 2..9 times each of many decades would fill the plot grey
+        styler.setPlotGridHorizontalLinesVisible(axis.labels().size() <= MAX_GRID_DECADES);
     }
 
     /** Puts the x axis on a log scale over {@code values} (all positive), labelled as {@link LogAxis} says. */
@@ -151,6 +155,7 @@ public final class PlotStyle {
         styler.setXAxisMin(axis.min());
         styler.setXAxisMax(axis.max());
         styler.setXAxisDecimalPattern(axis.pattern());
+        styler.setPlotGridVerticalLinesVisible(axis.labels().size() <= MAX_GRID_DECADES);
     }
 
     /** Whether {@code values} are all positive and finite and the largest is more than 10 times the smallest: the case for a log axis. */
