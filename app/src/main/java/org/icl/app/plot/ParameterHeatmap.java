@@ -1,6 +1,5 @@
 package org.icl.app.plot;
 
-import java.awt.Color;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -10,14 +9,14 @@ import java.util.List;
 
 import org.icl.api.autodiff.Parameter;
 
-/** Draws a parameter matrix as a PNG heatmap, row 0 at the top, on a symmetric blue–white–red scale. */
+/** Draws a parameter matrix as a heatmap (PNG and SVG), row 0 at the top, on a symmetric blue–white–red scale. */
 public final class ParameterHeatmap {
 
     private ParameterHeatmap() {
     }
 
     /**
-     * Saves {@code parameter} to {@code file}; rows and columns are named by {@code tokenLabels}
+     * Saves {@code parameter} to {@code file} and as SVG beside it; rows and columns are named by {@code tokenLabels}
      * when the matrix is token × token, else numbered.
      */
     public static void save(Parameter parameter, List<String> tokenLabels, Path file) {
@@ -37,7 +36,7 @@ public final class ParameterHeatmap {
         double range = new BigDecimal(largest).round(new MathContext(3, RoundingMode.UP)).doubleValue();
         Heatmap.save(parameter.name() + " (" + rows + "×" + cols + ")", values, labels(rows, tokenLabels),
                 labels(cols, tokenLabels), "row", "column", -range, range,
-                new Color[] {new Color(33, 102, 172), Color.WHITE, new Color(178, 24, 43)}, file);
+                PlotStyle.DIVERGING, file);
     }
 
     /** The token labels when there is one per index, else the indices. */

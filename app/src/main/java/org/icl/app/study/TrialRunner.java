@@ -158,8 +158,8 @@ public final class TrialRunner {
                 if (progress == null) {
                     // with a progress bar on the terminal, a log line would break it; the bar says as much
                     LOG.info("{}: completed in {} s; eval loss {}{}", trial.name(), String.format("%.1f", status.wallSeconds()),
-                        String.format("%.4g", result.evalLoss()), result.theory()
-                                .map(t -> String.format(" (%s %.4g)", t.reference(), t.referenceValue())).orElse(""));
+                        ReadableNumber.format(result.evalLoss()), result.theory()
+                                .map(t -> " (" + t.reference() + " " + ReadableNumber.format(t.referenceValue()) + ")").orElse(""));
                 }
             }
             status.write(partial);
