@@ -161,10 +161,10 @@ class ResumeTest {
         Path file = dir.resolve(RunFiles.CHECKPOINT);
         byte[] bytes = Files.readAllBytes(file);
         // The version is the int after the UTF-8 format name (2-byte length + 14 bytes).
-        bytes[2 + CheckpointFile.FORMAT.length() + 3] = 2;
+        bytes[2 + CheckpointFile.FORMAT.length() + 3] = 3;
         Files.write(file, bytes);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> CheckpointFile.read(file));
-        assertTrue(e.getMessage().contains("version 2") && e.getMessage().contains("version 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 3") && e.getMessage().contains("version 2"), e.getMessage());
     }
 
     @Test
