@@ -1,0 +1,77 @@
+package org.icl.app.plot;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
+import org.icl.api.io.AtomicFile;
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/**
+ * Several charts drawn side by side, row by row, into one PNG and one SVG (each written atomically): a
+ * figure of panels. Each cell is as wide as the widest chart of its column and as high as the highest of its row.
+ */
+final class ChartGrid {
+
+    private final List<? extends Chart<?, ?>> charts;
+    private final int[] widths;
+    private final int[] heights;
+
+    /** Lays {@code charts} out {@code columns} to a row. */
+    ChartGrid(List<? extends Chart<?, ?>> charts, int columns) {
+        this.charts = List.copyOf(charts);
+        int across = Math.min(columns, this.charts.size());
+        widths = new int[across];
+        heights = new int[(this.charts.size() + across - 1) / across];
+        for (int i = 0; i < this.charts.size(); i++) {
+            widths[i % across] = Math.max(widths[i % across], this.charts.get(i).getWidth());
+            heights[i / across] = Math.max(heights[i / across], this.charts.get(i).getHeight());
+        }
+    }
+
+    /** Writes the grid to {@code png} and {@code svg}. */
+    void save(Path png, Path svg) {
+        int width = sum(widths, widths.length);
+        int height = sum(heights, heights.length);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        paint(g, width, height);
+        g.dispose();
+        AtomicFile.write(png, out -> ImageIO.write(image, "png", out));
+        VectorGraphics2D vector = new VectorGraphics2D();
+        paint(vector, width, height);
+        AtomicFile.write(svg, out -> new SVGProcessor().getDocument(vector.getCommands(), new PageSize(0, 0, width, height))
+                .writeTo(out));
+    }
+
+    private void paint(Graphics2D g, int width, int height) {
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        AffineTransform origin = g.getTransform();
+        for (int i = 0; i < charts.size(); i++) {
+            Chart<?, ?> chart = charts.get(i);
+            g.setTransform(origin);
+            g.translate(sum(widths, i % widths.length), sum(heights, i / widths.length));
+            chart.paint(g, chart.getWidth(), chart.getHeight());
+        }
+        g.setTransform(origin);
+    }
+
+    private static int sum(int[] sizes, int count) {
+        int total = 0;
+        for (int i = 0; i < count; i++) {
+            total += sizes[i];
+        }
+        return total;
+    }
+}
