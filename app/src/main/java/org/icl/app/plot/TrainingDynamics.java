@@ -88,8 +88,30 @@ public final class TrainingDynamics {
                 panels.add(chart);
             }
         });
+        panels.forEach(TrainingDynamics::decadeBounds);
         new ChartGrid(panels, 2).save(dir.resolve(FIGURE + ".png"), dir.resolve(FIGURE + ".svg"));
         heatmaps(dir, parameters, tokenLabels);
+    }
+
+    /** Stretches a log value axis to whole decades, so that at least two are labelled (XChart labels only decades). */
+    private static void decadeBounds(XYChart chart) {
+        if (!chart.getStyler().isYAxisLogarithmic()) {
+            return;
+        }
+        double low = Double.POSITIVE_INFINITY;
+        double high = 0;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            for (double y : series.getYData()) {
+                low = Math.min(low, y);
+                high = Math.max(high, y);
+            }
+        }
+        if (high > 0) {
+            double floor = Math.pow(10, Math.floor(Math.log10(low)));
+            double ceiling = Math.pow(10, Math.ceil(Math.log10(high)));
+            chart.getStyler().setYAxisMin(floor);
+            chart.getStyler().setYAxisMax(ceiling > floor ? ceiling : floor * 10);
+        }
     }
 
     /** The probes by panel: the loss after each loop together, the rest by the prefix of their name before its first dot. */
@@ -152,7 +174,8 @@ public final class TrainingDynamics {
 
     /**
      * Each parameter (a row) at up to {@value #HEATMAP_STEPS} snapshot steps (columns): the first, the last, and between
-     * them the snapshots that have come closest to a third and two thirds of the way (distance from the first).
+     * them the snapshots that have come closest to a third and two thirds of the way, by their distance to the last
+     * (an optimiser like Adam moves every entry at first, so the distance from the first would mislead).
      */
     private static void heatmaps(Path dir, List<Parameter> parameters, List<String> tokenLabels) {
         List<Integer> all = snapshotSteps(dir.resolve(RunFiles.SNAPSHOTS));
@@ -165,9 +188,9 @@ public final class TrainingDynamics {
             ParameterFile.read(dir.resolve(RunFiles.SNAPSHOTS).resolve(RunFiles.snapshot(step)), copies);
             snapshots.put(step, copies);
         }
-        List<Parameter> first = snapshots.get(all.get(0));
-        double[] travelled = all.stream().mapToDouble(step -> distance(first, snapshots.get(step))).toArray();
-        List<Integer> steps = pick(all, travelled);
+        List<Parameter> last = snapshots.get(all.get(all.size() - 1));
+        double[] remaining = all.stream().mapToDouble(step -> distance(snapshots.get(step), last)).toArray();
+        List<Integer> steps = pick(all, remaining);
         List<HeatMapChart> charts = new ArrayList<>();
         for (int i = 0; i < parameters.size(); i++) {
             int index = i;
@@ -195,17 +218,16 @@ public final class TrainingDynamics {
     }
 
     /**
-     * Up to {@value #HEATMAP_STEPS} of {@code steps}: the first, the last, and between them the ones whose distance from
-     * the first ({@code travelled}, by position) is closest to evenly spaced fractions of the last one's.
+     * Up to {@value #HEATMAP_STEPS} of {@code steps}: the first, the last, and between them the ones whose distance to
+     * the last ({@code remaining}, by position) is closest to evenly spaced fractions of the first one's.
      */
-    static List<Integer> pick(List<Integer> steps, double[] travelled) {
+    static List<Integer> pick(List<Integer> steps, double[] remaining) {
         TreeSet<Integer> picked = new TreeSet<>(List.of(steps.get(0), steps.get(steps.size() - 1)));
-        double end = travelled[travelled.length - 1];
         for (int k = 1; k < HEATMAP_STEPS - 1 && steps.size() > 2; k++) {
-            double target = end * k / (HEATMAP_STEPS - 1);
+            double target = remaining[0] * (HEATMAP_STEPS - 1 - k) / (HEATMAP_STEPS - 1);
             int best = 1;
             for (int i = 1; i < steps.size() - 1; i++) {
-                best = Math.abs(travelled[i] - target) < Math.abs(travelled[best] - target) ? i : best;
+                best = Math.abs(remaining[i] - target) < Math.abs(remaining[best] - target) ? i : best;
             }
             picked.add(steps.get(best));
         }
