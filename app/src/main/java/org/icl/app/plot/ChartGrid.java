@@ -17,8 +17,8 @@ import org.icl.api.io.AtomicFile;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
- * Several charts drawn side by side, row by row, into one PNG and one SVG (each written atomically): a
- * figure of panels. Each cell is as wide as the widest chart of its column and as high as the highest of its row.
+ * Several charts drawn side by side, row by row, into one PNG and optionally one SVG (each written atomically):
+ * a figure of panels. Each cell is as wide as the widest chart of its column and as high as the highest of its row.
  */
 final class ChartGrid {
 
@@ -40,6 +40,17 @@ final class ChartGrid {
 
     /** Writes the grid to {@code png} and {@code svg}. */
     void save(Path png, Path svg) {
+        savePng(png);
+        int width = sum(widths, widths.length);
+        int height = sum(heights, heights.length);
+        VectorGraphics2D vector = new VectorGraphics2D();
+        paint(vector, width, height);
+        AtomicFile.write(svg, out -> new SVGProcessor().getDocument(vector.getCommands(), new PageSize(0, 0, width, height))
+                .writeTo(out));
+    }
+
+    /** Writes the grid to {@code png}. */
+    void savePng(Path png) {
         int width = sum(widths, widths.length);
         int height = sum(heights, heights.length);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -48,10 +59,6 @@ final class ChartGrid {
         paint(g, width, height);
         g.dispose();
         AtomicFile.write(png, out -> ImageIO.write(image, "png", out));
-        VectorGraphics2D vector = new VectorGraphics2D();
-        paint(vector, width, height);
-        AtomicFile.write(svg, out -> new SVGProcessor().getDocument(vector.getCommands(), new PageSize(0, 0, width, height))
-                .writeTo(out));
     }
 
     private void paint(Graphics2D g, int width, int height) {

@@ -26,7 +26,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * A run's training dynamics, from its metrics.csv, probes.csv and parameter snapshots: {@value #FIGURE}
  * (PNG and SVG) plots the evaluation loss, with the theory reference on the same monitor prompts dashed, and each
  * probe against the training step, on a log step axis when the run evaluated on the log schedule (step 0, before
- * training, then drawn at ½); {@value #HEATMAPS} shows each parameter at a few steps side by side (first, two
+ * training, then drawn at ½); {@value #HEATMAPS} (PNG only) shows each parameter at a few steps side by side (first, two
  * on the way, last), on one colour scale per parameter, so that a construction can be seen to emerge.
  */
 public final class TrainingDynamics {
@@ -201,7 +201,9 @@ public final class TrainingDynamics {
                 charts.add(ParameterHeatmap.chart(p, tokenLabels, p.name() + " at step " + step, largest));
             }
         }
-        new ChartGrid(charts, steps.size()).save(dir.resolve(HEATMAPS + ".png"), dir.resolve(HEATMAPS + ".svg"));
+        // PNG only: an SVG of eight labelled heatmaps costs about a second of CPU, more than the rest of the figures,
+        // and in a study it is drawn while other trials train.
+        new ChartGrid(charts, steps.size()).savePng(dir.resolve(HEATMAPS + ".png"));
     }
 
     /** The Euclidean distance between two snapshots of the same parameters. */

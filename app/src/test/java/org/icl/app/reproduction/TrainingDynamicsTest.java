@@ -66,10 +66,10 @@ class TrainingDynamicsTest {
     }
 
     @Test
-    void theDynamicsFiguresAreDrawnAsPngAndSvg() throws IOException {
+    void theDynamicsFiguresAreDrawn() throws IOException {
         for (String figure : List.of("dynamics", "dynamics-heatmaps")) {
             assertNotNull(ImageIO.read(dir.resolve(figure + ".png").toFile()), figure);
-            assertTrue(Files.readString(dir.resolve(figure + ".svg")).contains("<svg"), figure);
         }
+        assertTrue(Files.readString(dir.resolve("dynamics.svg")).contains("<svg"));
     }
 }

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 
 import org.icl.api.autodiff.Tape;
@@ -22,8 +21,6 @@ import org.icl.api.model.Model;
 import org.icl.api.train.RunContext;
 import org.icl.api.train.Trainer;
 import org.icl.trainers.AdamTrainerFactory;
-import org.icl.trainers.testing.FakeTask;
-import org.icl.trainers.testing.LeastSquaresTask;
 import org.icl.trainers.testing.ParameterModel;
 import org.icl.trainers.testing.TrainerSettings;
 import org.junit.jupiter.api.Test;
@@ -35,27 +32,12 @@ class ProbesTest {
     private static final String LOOP = "steps = 60, eval-every = 25, batch-size = 3, learning-rate = 0.05, eval-schedule = log";
 
     /** Least squares that reads the model (its first parameter entry, a text it must not log) and may crash at a step. */
-    private static final class Inspected extends FakeTask {
-        private final LeastSquaresTask inner = new LeastSquaresTask(3, 40, 7);
+    private static final class Inspected extends ResumeTest.Crashing {
         private final boolean reads;
-        private final int crashAt;
 
         Inspected(boolean reads, int crashAt) {
+            super(crashAt);
             this.reads = reads;
-            this.crashAt = crashAt;
-        }
-
-        @Override
-        protected Tensor loss(Tape tape, Model model, RandomGenerator random, int batchSize) {
-            if (trainingLosses.size() + 1 == crashAt) {
-                throw new IllegalStateException("killed at step " + crashAt);
-            }
-            return inner.trainingLoss(tape, model, random, batchSize);
-        }
-
-        @Override
-        public double[] optimum() {
-            return inner.optimum();
         }
 
         @Override

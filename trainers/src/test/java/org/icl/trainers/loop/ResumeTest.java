@@ -38,7 +38,7 @@ class ResumeTest {
     private static final String LOOP = "steps = 60, eval-every = 20, batch-size = 3, learning-rate = 0.05, clip-norm = 1";
 
     /** Least squares whose training step {@code crashAt} throws, as a process killed mid-run would stop. */
-    private static final class Crashing extends FakeTask {
+    static class Crashing extends FakeTask {
         private final LeastSquaresTask inner = new LeastSquaresTask(3, 40, 7);
         private final int crashAt;
 
