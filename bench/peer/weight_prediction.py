@@ -2,22 +2,14 @@
 
 Written the way a researcher would write it in PyTorch: tokens as rows, causal linear
 attention with einsum over the full T x T masked score matrix, the prompts and gradient-descent
-targets sampled inside the step, torch.optim.Adam, float64. `icl bench` drives it over stdin,
-one command per line, one JSON reply per line:
+targets sampled inside the step, torch.optim.Adam, float64. `icl bench` drives it through
+peer_protocol.py; its training command is
 
-  train cot|nocot STEPS BATCH K   run STEPS training steps; reply {"steps", "seconds", "cpu_seconds"}
-  check PATH                      loss and gradients on the inputs in the JSON file PATH
-  matmul N REPEATS                GFLOP/s of an N x N matrix product (the practical peak)
-  memory                          peak resident memory of this process, in MiB
-  quit
+  train cot|nocot STEPS BATCH K   run STEPS training steps of BATCH prompts with K CoT steps
 """
-import argparse
-import json
-import resource
-import sys
-import time
-
 import torch
+
+import peer_protocol
 
 torch.set_default_dtype(torch.float64)
 
@@ -93,72 +85,28 @@ class WeightPrediction:
 
 def train(task, args, cot, steps, batch, k):
     model = LinearSelfAttention(task.dim, task.n, args.init_scale)
-    optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
-    start = time.perf_counter()
-    cpu = time.process_time()
-    for _ in range(steps):
-        X, w = task.sample(batch)
-        loss = task.loss(model, X, w, cot, k)
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-    seconds = time.perf_counter() - start
-    return {"steps": steps, "seconds": seconds, "cpu_seconds": time.process_time() - cpu, "loss": loss.item()}
+    return peer_protocol.adam_steps(model, args.lr, lambda: task.loss(model, *task.sample(batch), cot, k), steps)
 
 
-def check(task, path):
-    with open(path) as f:
-        spec = json.load(f)
+def check(task, spec):
     model = LinearSelfAttention(task.dim, task.n, 0.0)
-    with torch.no_grad():
-        model.V.copy_(torch.tensor(spec["V"]))
-        model.W.copy_(torch.tensor(spec["W"]))
     X, w = task.split(torch.tensor(spec["gaussians"]).reshape(spec["batch"], -1))
-    loss = task.loss(model, X, w, spec["cot"], spec["k"])
-    loss.backward()
-    return {"loss": loss.item(), "V": model.V.grad.tolist(), "W": model.W.grad.tolist()}
-
-
-def matmul(n, repeats):
-    a, b = torch.randn(n, n), torch.randn(n, n)
-    torch.mm(a, b)
-    start = time.perf_counter()
-    for _ in range(repeats):
-        torch.mm(a, b)
-    return {"gflops": 2.0 * n ** 3 * repeats / (time.perf_counter() - start) / 1e9}
+    return peer_protocol.gradients({"V": model.V, "W": model.W}, spec,
+                                   lambda: task.loss(model, X, w, spec["cot"], spec["k"]))
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--threads", type=int, default=2)
+    parser = peer_protocol.arguments(__doc__)
     parser.add_argument("--d", type=int, default=10)
     parser.add_argument("--n", type=int, default=20)
     parser.add_argument("--eta", type=float, default=0.3)
     parser.add_argument("--lr", type=float, default=0.01)
     parser.add_argument("--init-scale", type=float, default=0.05)
-    parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    torch.set_num_threads(args.threads)
-    torch.manual_seed(args.seed)
     task = WeightPrediction(args.d, args.n, args.eta)
-    print(json.dumps({"ready": True, "torch": torch.__version__, "threads": torch.get_num_threads()}), flush=True)
-    for line in sys.stdin:
-        words = line.split()
-        if not words:
-            continue
-        if words[0] == "train":
-            reply = train(task, args, words[1] == "cot", int(words[2]), int(words[3]), int(words[4]))
-        elif words[0] == "check":
-            reply = check(task, words[1])
-        elif words[0] == "matmul":
-            reply = matmul(int(words[1]), int(words[2]))
-        elif words[0] == "memory":
-            reply = {"peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
-        elif words[0] == "quit":
-            break
-        else:
-            reply = {"error": "unknown command " + words[0]}
-        print(json.dumps(reply), flush=True)
+    peer_protocol.serve(args.threads, args.seed,
+                        lambda words: train(task, args, words[0] == "cot", int(words[1]), int(words[2]), int(words[3])),
+                        lambda spec: check(task, spec))
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ class EvalCommandTest {
         double saved = new ObjectMapper().readTree(run.resolve("result.json").toFile()).at("/metrics/eval_loss").asDouble();
         Cli.Result result = Cli.run("eval", run.toString());
         assertEquals(0, result.exitCode(), result.toString());
-        assertEquals(saved, evalLoss(result), 5e-5 * saved, "the table prints four decimals");
+        assertEquals(saved, evalLoss(result), 5e-4 * saved, "the table prints four significant digits");
     }
 
     @Test

@@ -41,8 +41,8 @@ class EvaluateAlsoTest {
         assertTrue(twice.at("/theory/k_step_gd").asDouble() < result.at("/theory/k_step_gd").asDouble());
         assertEquals(twice.at("/eval_loss").asDouble() / twice.at("/theory/k_step_gd").asDouble(),
                 twice.at("/eval_loss_over_reference").asDouble(), 1e-12);
-        assertEquals(evalLoss("task.k=6"), twice.at("/eval_loss").asDouble(), 5e-5 * twice.at("/eval_loss").asDouble(),
-                "the same prompts and parameters as icl eval --set (the table prints four decimals)");
+        assertEquals(evalLoss("task.k=6"), twice.at("/eval_loss").asDouble(), 5e-4 * twice.at("/eval_loss").asDouble(),
+                "the same prompts and parameters as icl eval --set (the table prints four significant digits)");
     }
 
     @Test
@@ -53,7 +53,7 @@ class EvaluateAlsoTest {
         // evaluated as trained, the alternate gives the run's own loss exactly
         assertEquals(result.at("/metrics/eval_loss").asDouble(), result.at("/evaluate_also/once/eval_loss").asDouble(), 0);
         double twice = result.at("/evaluate_also/twice/eval_loss").asDouble();
-        assertEquals(evalLoss("model.eval-loops=4"), twice, 5e-5 * twice);
+        assertEquals(evalLoss("model.eval-loops=4"), twice, 5e-4 * twice, "the table prints four significant digits");
         assertTrue(work.resolve("run/iteration-theory.csv").toFile().isFile(), "the GD curves up to 4 steps");
     }
 

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A training run (and a study) killed with SIGKILL after a checkpoint, then resumed, ends with
- * parameters and metrics bit-identical to a run that was never interrupted.
+ * A training run killed with SIGKILL after a checkpoint, then resumed, ends with parameters and metrics
+ * bit-identical to a run that was never interrupted; a study killed in the middle of a trial continues that
+ * trial from its checkpoint when it runs again, and ends with the summary of a study never interrupted.
  */
 class KillAndResumeTest {
 
@@ -46,6 +47,53 @@ class KillAndResumeTest {
         Cli.Result resumed = Cli.run("train", config.toString(), "-o", killed.toString(), "--resume", "-q");
         assertEquals(0, resumed.exitCode(), resumed.toString());
         assertSameRun(whole, killed);
+    }
+
+    @Test
+    void aStudyKilledInATrialContinuesItFromItsCheckpoint() throws Exception {
+        // The run above and a short one; with --jobs 1 the kill lands in the first while the second has not started.
+        Path study = Cli.write(work, "study.conf", "base {\n" + RUN + "}\n"
+                + "variants = [ { name = long }, { name = short, trainer.steps = 40 } ]\n");
+        Path whole = work.resolve("whole-study");
+        Cli.Result uninterrupted = Cli.run("run", study.toString(), "-o", whole.toString(), "-q", "--jobs", "1");
+        assertEquals(0, uninterrupted.exitCode(), uninterrupted.toString());
+
+        Path killed = work.resolve("killed-study");
+        int checkpointStep = killAtFirstCheckpoint(killed.resolve(".partial/long/checkpoint.bin"),
+                "run", study.toString(), "-o", killed.toString(), "-q", "--jobs", "1");
+        assertTrue(checkpointStep < 800, "killed after step " + checkpointStep + ", before the end");
+        assertFalse(Files.exists(killed.resolve("long")), "the kill came before the trial finished");
+
+        Cli.Result rerun = Cli.run("run", study.toString(), "-o", killed.toString(), "-q", "--jobs", "2");
+        assertEquals(0, rerun.exitCode(), rerun.toString());
+        assertEquals(checkpointStep, resumedFrom(killed.resolve("long")),
+                "the killed trial continued from its checkpoint instead of starting over");
+        assertEquals(0, resumedFrom(killed.resolve("short")));
+        assertSameRun(whole.resolve("long"), killed.resolve("long"));
+        assertEquals(Files.readString(whole.resolve("summary.csv")), Files.readString(killed.resolve("summary.csv")));
+        assertFalse(Files.exists(killed.resolve(".partial")), "nothing is left in progress");
+    }
+
+    @Test
+    void aTrialWhoseCheckpointIsDamagedStartsOver() throws Exception {
+        Path study = Cli.write(work, "short.conf", "base {\n" + Cli.TINY_RUN + "}\nseeds = [1]\n");
+        Path out = work.resolve("out");
+        assertEquals(0, Cli.run("run", study.toString(), "-o", out.toString(), "-q").exitCode());
+        String summary = Files.readString(out.resolve("summary.csv"));
+        // what a killed attempt would leave if its checkpoint had been damaged on disk
+        Path partial = Files.createDirectories(out.resolve(".partial"));
+        Files.move(out.resolve("seed=1"), partial.resolve("seed=1"));
+        Files.write(partial.resolve("seed=1/checkpoint.bin"), new byte[] {1, 2, 3});
+
+        Cli.Result rerun = Cli.run("run", study.toString(), "-o", out.toString(), "-q");
+        assertEquals(0, rerun.exitCode(), rerun.toString());
+        assertEquals(0, resumedFrom(out.resolve("seed=1")), "the damaged attempt was discarded");
+        assertEquals(summary, Files.readString(out.resolve("summary.csv")));
+    }
+
+    /** The checkpoint step a study's trial continued from; 0 when it trained from the start. */
+    private static int resumedFrom(Path trial) throws IOException {
+        return JSON.readTree(trial.resolve("trial.json").toFile()).get("resumed_from_step").asInt();
     }
 
     /**

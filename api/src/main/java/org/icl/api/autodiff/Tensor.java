@@ -22,6 +22,12 @@ public class Tensor {
     R064Store grad;
     /** Rows that may be nonzero, column by column, when the tensor's maker announced them; null means dense. */
     RowSupport support;
+    /**
+     * A constant's nonzeros, found when it first enters a product and kept for its later products and their
+     * backward passes (null: dense, or not scanned yet); a constant must not be written after that.
+     */
+    SparseColumns nonzeros;
+    boolean scanned;
 
     Tensor(int rows, int cols, int batch, R064Store value, boolean requiresGrad) {
         if (value.countRows() != rows || value.countColumns() != (long) cols * batch) {

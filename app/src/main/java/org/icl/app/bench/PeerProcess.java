@@ -13,10 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The PyTorch peer ({@code bench/peer/weight_prediction.py}) as a long-lived child process: one
- * command line in, one JSON line out, so it stays warm between the alternating timings.
+ * A PyTorch peer script ({@code bench/peer/*.py}) as a long-lived child process: one command line in,
+ * one JSON line out, so it stays warm between the alternating timings.
  */
-public final class PeerProcess implements AutoCloseable {
+public final class PeerProcess implements Peer, AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,7 +53,7 @@ public final class PeerProcess implements AutoCloseable {
         return hello;
     }
 
-    /** Sends one command and returns the peer's reply. */
+    @Override
     public JsonNode ask(String command) {
         in.println(command);
         return readReply(command);

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,10 +18,12 @@ import org.icl.api.model.Model;
 import org.icl.api.task.Task;
 
 /**
- * Feeds ours and the peer the same prompts and parameters and compares the loss and the gradients of
- * V and W. The prompts are a list of Gaussian draws that our task consumes in its own order (per
- * prompt w* then x_1..x_n) and the peer splits the same way; both build the tokens and the GD
- * targets themselves, so the check covers sampling layout, targets, model, loss and backward pass.
+ * Feeds ours and the peer the same prompts and parameters and compares the loss and the gradient of
+ * every trained parameter. The prompts travel as the random draws our task took while sampling them
+ * (Gaussians and bounded integers, in order; on weight prediction per prompt w* then x_1..x_n, on
+ * tree paths per tree the labels, the goal leaf and the edge order), which the peer decodes the same
+ * way; both build the tokens and the targets themselves, so the check covers sampling layout,
+ * targets, model, loss and backward pass.
  */
 public final class SameInputsCheck {
 
@@ -39,23 +40,25 @@ public final class SameInputsCheck {
     private SameInputsCheck() {
     }
 
-    /** Runs the check for one task and model (V and W of the model as they are), with {@code batch} prompts. */
-    public static Result run(PeerProcess peer, Task task, Model model, boolean cot, int k, int batch, long seed, Path file) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] draws = new double[1 << 20];
-        for (int i = 0; i < draws.length; i++) {
-            draws[i] = random.nextGaussian();
-        }
-        ReplayedGaussians replay = new ReplayedGaussians(draws);
+    /**
+     * Runs the check for one task and model (its parameters as they are), with {@code batch} prompts drawn
+     * from {@code seed}. The peer reads a JSON file holding {@code batch}, {@code gaussians}, {@code ints},
+     * each parameter by name (a list of rows) and the entries of {@code extras}; it replies with the loss
+     * and each parameter's gradient by name.
+     */
+    public static Result run(Peer peer, Task task, Model model, int batch, long seed, Map<String, Object> extras, Path file) {
+        RecordedDraws draws = new RecordedDraws(seed);
         Tape tape = Tape.forTraining();
         model.parameters().forEach(Parameter::zeroGrad);
-        Tensor loss = task.trainingLoss(tape, model, replay, batch);
+        Tensor loss = task.trainingLoss(tape, model, draws, batch);
         double ours = loss.data()[0];
         tape.backward(loss);
 
         ObjectNode spec = JSON.createObjectNode();
-        spec.put("batch", batch).put("cot", cot).put("k", k);
-        spec.set("gaussians", JSON.valueToTree(java.util.Arrays.copyOf(draws, replay.used())));
+        spec.put("batch", batch);
+        extras.forEach((key, value) -> spec.set(key, JSON.valueToTree(value)));
+        spec.set("gaussians", JSON.valueToTree(draws.gaussianDraws()));
+        spec.set("ints", JSON.valueToTree(draws.boundedInts()));
         for (Parameter p : model.parameters()) {
             spec.set(p.name(), JSON.valueToTree(rowsOf(p.value().data, p.rows(), p.cols())));
         }
@@ -70,6 +73,9 @@ public final class SameInputsCheck {
         for (Parameter p : model.parameters()) {
             double[] grad = p.grad().data;
             JsonNode theirs = reply.get(p.name());
+            if (theirs == null) {
+                throw new IllegalStateException("the peer's check reply has no gradient for " + p.name());
+            }
             double diff = 0;
             double norm = 0;
             for (int r = 0; r < p.rows(); r++) {

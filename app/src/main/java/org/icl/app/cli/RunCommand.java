@@ -72,7 +72,9 @@ final class RunCommand implements Callable<Integer> {
         OutputDirectory.requireWritable(root, options.describe(root));
         long start = System.nanoTime();
         TrialRunner.Outcome outcome = new TrialRunner(launch.catalog(), jobs, threads, !options.quiet).run(plan, plan.shard(share), root);
+        long trialsDone = System.nanoTime();
         StudyReport.Written report = StudyReport.write(List.of(root), root);
+        long reportDone = System.nanoTime();
         boolean sweeps = !file.seeds().isEmpty() || !file.sweep().axes().isEmpty();
         // a study of variants alone prints each run beside theory; a sweep prints its points over seeds instead
         if (!outcome.results().isEmpty() && !sweeps) {
@@ -86,7 +88,9 @@ final class RunCommand implements Callable<Integer> {
         } else {
             StudyReport.printEvaluations(report, out);
         }
-        out.printf("wall time %.1f s; results: %s%n", (System.nanoTime() - start) / 1e9, root);
+        // the report's share is the part of the wall time that no --jobs shortens
+        out.printf("wall time %.1f s (trials %.1f s, report %.1f s); results: %s%n", (System.nanoTime() - start) / 1e9,
+                (trialsDone - start) / 1e9, (reportDone - trialsDone) / 1e9, root);
         out.println("report: " + report.html());
         out.flush();
         if (!outcome.failures().isEmpty()) {

@@ -1,6 +1,5 @@
 package org.icl.app.plot;
 
-import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +9,10 @@ import org.icl.api.task.LabelledPrompt;
 
 /**
  * Draws where a model attends on a few of the task's prompts: one PNG per prompt and attention map
- * (head), {@code attention-<prompt>-<map>.png}, a row per query the task reads and a column per key,
+ * (head), {@code attention-<prompt>-<map>.png} and {@code .svg}, a row per query the task reads and a column per key,
  * both labelled by token, shaded from white (0) to dark blue (1).
  */
 public final class AttentionMap {
-
-    private static final Color[] SHADES = {Color.WHITE, new Color(8, 48, 107)};
 
     private AttentionMap() {
     }
@@ -34,9 +31,8 @@ public final class AttentionMap {
                     rows[t - prompt.firstQuery()] = weights[m][t];
                 }
                 Path file = directory.resolve("attention-" + prompt.name() + "-" + maps.get(m).replace(" ", "") + ".png");
-                Heatmap.save(prompt.name() + ", " + maps.get(m) + ": attention of each query (row) on each key",
-                        rows, queries, prompt.columnLabels(), "query", "key", 0, 1, SHADES, file);
-                files.add(file);
+                files.addAll(Heatmap.save(prompt.name() + ", " + maps.get(m) + ": attention of each query (row) on each key",
+                        rows, queries, prompt.columnLabels(), "query", "key", 0, 1, PlotStyle.SEQUENTIAL, file));
             }
         }
         return files;

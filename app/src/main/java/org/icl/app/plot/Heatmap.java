@@ -6,21 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
 
-/** A labelled matrix drawn as a PNG heatmap, row 0 at the top, colours spread over a given range. */
+/** A labelled matrix drawn as a heatmap (PNG and SVG), row 0 at the top, colours spread over a given range. */
 final class Heatmap {
 
     private Heatmap() {
     }
 
     /**
-     * Saves {@code values} (row by row) to {@code file}; {@code colors} run from {@code min} to {@code max}.
-     * Axis titles and labels name rows and columns.
+     * Saves {@code values} (row by row) to {@code file} and as SVG beside it; {@code colors} run from {@code min}
+     * to {@code max}. Axis titles and labels name rows and columns. Returns the files written.
      */
-    static void save(String title, double[][] values, List<String> rowLabels, List<String> colLabels, String rowTitle,
-                     String colTitle, double min, double max, Color[] colors, Path file) {
-        PngFile.write(chart(title, values, rowLabels, colLabels, rowTitle, colTitle, min, max, colors), file);
+    static List<Path> save(String title, double[][] values, List<String> rowLabels, List<String> colLabels, String rowTitle,
+                           String colTitle, double min, double max, Color[] colors, Path file) {
+        return PlotStyle.save(chart(title, values, rowLabels, colLabels, rowTitle, colTitle, min, max, colors), file);
     }
 
     /** The chart {@link #save} writes, for a figure of several panels. */
@@ -29,8 +28,7 @@ final class Heatmap {
         int rows = values.length;
         int cols = rows == 0 ? 0 : values[0].length;
         // At least 320 pixels high, so that the colour legend beside a short matrix shows its whole range.
-        HeatMapChart chart = new HeatMapChartBuilder().width(220 + 26 * cols).height(Math.max(320, 110 + 24 * rows))
-                .title(title).xAxisTitle(colTitle).yAxisTitle(rowTitle).build();
+        HeatMapChart chart = PlotStyle.heatMapChart(title, colTitle, rowTitle, 220 + 26 * cols, Math.max(320, 110 + 24 * rows));
         // XChart draws y upwards; label from the bottom so the picture reads like the matrix.
         List<String> ys = new ArrayList<>();
         for (int r = rows - 1; r >= 0; r--) {
@@ -45,8 +43,6 @@ final class Heatmap {
         chart.getStyler().setRangeColors(colors);
         chart.getStyler().setMin(min);
         chart.getStyler().setMax(max);
-        chart.getStyler().setLegendVisible(true);
-        chart.getStyler().setXAxisLabelRotation(90);
         chart.addSeries(title, colLabels, ys, cells);
         return chart;
     }

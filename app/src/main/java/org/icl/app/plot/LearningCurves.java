@@ -1,6 +1,5 @@
 package org.icl.app.plot;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,11 +15,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Draws each run's evaluation loss over training (from its metrics.csv) on a log scale, with a
@@ -46,22 +41,20 @@ public final class LearningCurves {
     private LearningCurves() {
     }
 
-    /** Draws the evaluation loss of {@code curves} as a PNG; empty when no run has an evaluation logged. */
-    public static Optional<byte[]> draw(List<Curve> curves) {
+    /** Draws the evaluation loss of {@code curves}; empty when no run has an evaluation logged. */
+    public static Optional<PlotStyle.Figure> draw(List<Curve> curves) {
         return draw(curves, LOSS);
     }
 
     /**
-     * Draws {@code column} of the runs' metrics.csv as a PNG: the loss on a log scale with the theory
-     * references dashed, a reported metric on a linear scale; empty when no run has the column filled.
+     * Draws {@code column} of the runs' metrics.csv: the loss on a log scale with the theory references dashed,
+     * a reported metric on a linear scale; empty when no run has the column filled.
      */
-    public static Optional<byte[]> draw(List<Curve> curves, String column) {
+    public static Optional<PlotStyle.Figure> draw(List<Curve> curves, String column) {
         boolean loss = column.equals(LOSS);
-        XYChart chart = new XYChartBuilder().width(800).height(500)
-                .title(loss ? "evaluation loss during training" : column + " during training")
-                .xAxisTitle("step").yAxisTitle((loss ? "eval loss" : column) + " (monitor prompts)").build();
-        chart.getStyler().setYAxisLogarithmic(loss);
-        Color[] palette = chart.getStyler().getSeriesColors();
+        XYChart chart = PlotStyle.xyChart(loss ? "evaluation loss during training" : column + " during training",
+                "step", (loss ? "eval loss" : column) + " (monitor prompts)");
+        List<Double> plotted = new ArrayList<>();
         int index = 0;
         for (Curve result : curves) {
             List<Double> steps = new ArrayList<>();
@@ -78,29 +71,23 @@ public final class LearningCurves {
             if (steps.isEmpty()) {
                 continue;
             }
-            Color color = palette[index++ % palette.length];
-            XYSeries curve = chart.addSeries(result.name(), steps, values);
-            curve.setMarker(SeriesMarkers.CIRCLE);
-            curve.setLineColor(color);
-            curve.setMarkerColor(color);
+            Color color = PlotStyle.color(index++);
+            PlotStyle.mainLine(chart.addSeries(result.name(), steps, values), color);
+            plotted.addAll(values);
             if (loss && result.reference().isPresent()) {
                 Reference reference = result.reference().get();
-                XYSeries theory = chart.addSeries(result.name() + ": " + reference.name(),
-                        List.of(steps.get(0), steps.get(steps.size() - 1)), List.of(reference.value(), reference.value()));
-                theory.setMarker(SeriesMarkers.NONE);
-                theory.setLineColor(color);
-                theory.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                        new float[] {6f, 4f}, 0f));
+                PlotStyle.referenceLine(chart.addSeries(result.name() + ": " + reference.name(),
+                        List.of(steps.get(0), steps.get(steps.size() - 1)), List.of(reference.value(), reference.value())), color);
+                plotted.add(reference.value());
             }
         }
         if (chart.getSeriesMap().isEmpty()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot draw the learning curves", e);
+        if (loss && plotted.stream().allMatch(v -> v > 0 && Double.isFinite(v))) {
+            PlotStyle.logY(chart.getStyler(), plotted);
         }
+        return Optional.of(PlotStyle.encode(chart));
     }
 
     /** The metrics the runs' tasks report (the non-standard columns of their metrics.csv), in the order first met. */

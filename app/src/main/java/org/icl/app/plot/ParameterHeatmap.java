@@ -1,6 +1,5 @@
 package org.icl.app.plot;
 
-import java.awt.Color;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -11,18 +10,18 @@ import java.util.List;
 import org.icl.api.autodiff.Parameter;
 import org.knowm.xchart.HeatMapChart;
 
-/** Draws a parameter matrix as a PNG heatmap, row 0 at the top, on a symmetric blue–white–red scale. */
+/** Draws a parameter matrix as a heatmap (PNG and SVG), row 0 at the top, on a symmetric blue–white–red scale. */
 public final class ParameterHeatmap {
 
     private ParameterHeatmap() {
     }
 
     /**
-     * Saves {@code parameter} to {@code file}; rows and columns are named by {@code tokenLabels}
+     * Saves {@code parameter} to {@code file} and as SVG beside it; rows and columns are named by {@code tokenLabels}
      * when the matrix is token × token, else numbered.
      */
     public static void save(Parameter parameter, List<String> tokenLabels, Path file) {
-        PngFile.write(chart(parameter, tokenLabels, parameter.name(), largest(parameter)), file);
+        PlotStyle.save(chart(parameter, tokenLabels, parameter.name(), largest(parameter)), file);
     }
 
     /** The largest absolute entry of {@code parameter} (at least 1e-12), the default half-range of its colours. */
@@ -48,7 +47,7 @@ public final class ParameterHeatmap {
         double range = new BigDecimal(largest).round(new MathContext(3, RoundingMode.UP)).doubleValue();
         return Heatmap.chart(name + " (" + rows + "×" + cols + ")", values, labels(rows, tokenLabels),
                 labels(cols, tokenLabels), "row", "column", -range, range,
-                new Color[] {new Color(33, 102, 172), Color.WHITE, new Color(178, 24, 43)});
+                PlotStyle.DIVERGING);
     }
 
     /** The token labels when there is one per index, else the indices. */

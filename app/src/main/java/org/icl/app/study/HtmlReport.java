@@ -43,7 +43,7 @@ final class HtmlReport {
         html.append("<h2>Figures</h2>\n");
         for (StudyReport.Figure figure : figures) {
             html.append("<figure><img alt=\"").append(escape(figure.caption())).append("\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(figure.png())).append("\"><figcaption>")
+                    .append(Base64.getEncoder().encodeToString(figure.image().png())).append("\"><figcaption>")
                     .append(escape(figure.caption())).append("</figcaption></figure>\n");
         }
         if (figures.isEmpty()) {
@@ -87,9 +87,9 @@ final class HtmlReport {
                     String base = c.substring(0, c.length() - Aggregate.MEAN.length());
                     String low = aggregate.cell(r, base + Aggregate.LOW);
                     String high = aggregate.cell(r, base + Aggregate.HIGH);
-                    out.append("<td>").append(format(cell));
+                    out.append("<td>").append(ReadableNumber.cell(cell));
                     if (!low.isEmpty() && !low.equals(high)) {
-                        out.append(" [").append(format(low)).append(", ").append(format(high)).append(']');
+                        out.append(" [").append(ReadableNumber.cell(low)).append(", ").append(ReadableNumber.cell(high)).append(']');
                     }
                     out.append("</td>");
                 } else {
@@ -108,7 +108,7 @@ final class HtmlReport {
         for (int r = 0; r < table.rows().size(); r++) {
             String state = marksState ? table.cell(r, StudyReport.STATE) : "";
             out.append(state.equals(TrialStatus.FAILED) || state.equals(TrialRecord.MISSING) ? "<tr class=\"" + state + "\">" : "<tr>");
-            table.rows().get(r).forEach(cell -> out.append(cell(Aggregate.isNumber(cell) ? format(cell) : cell)));
+            table.rows().get(r).forEach(cell -> out.append(cell(Aggregate.isNumber(cell) ? ReadableNumber.cell(cell) : cell)));
             out.append("</tr>\n");
         }
         return out.append("</table></div>\n").toString();
@@ -116,15 +116,6 @@ final class HtmlReport {
 
     private static String cell(String text) {
         return (Aggregate.isNumber(text) || text.isEmpty() ? "<td>" : "<td class=\"text\">") + escape(text) + "</td>";
-    }
-
-    /** Four significant digits for reading; the CSV files keep every digit. Integers stay as they are. */
-    private static String format(String number) {
-        double value = Double.parseDouble(number);
-        if (value == Math.rint(value) && Math.abs(value) < 1e9) {
-            return Long.toString((long) value);
-        }
-        return String.format("%.4g", value);
     }
 
     static String escape(String text) {

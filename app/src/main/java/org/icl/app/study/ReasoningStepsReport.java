@@ -15,7 +15,7 @@ import java.util.Optional;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 
-import org.icl.api.io.AtomicFile;
+import org.icl.app.plot.PlotStyle;
 import org.icl.app.plot.StudyPlot;
 import org.icl.app.run.RunExecutor;
 import org.icl.app.run.RunPlan;
@@ -117,34 +117,36 @@ final class ReasoningStepsReport {
             series.add(new StudyPlot.Series("theory", new ArrayList<>(curve.keySet()), none, none,
                     new ArrayList<>(curve.values()), name));
         });
-        StudyPlot.Figure figure = StudyPlot.draw("evaluation loss against reasoning steps (CoT steps x loops)",
+        PlotStyle.Figure figure = StudyPlot.draw("evaluation loss against reasoning steps (CoT steps x loops)",
                 "reasoning steps", "metrics.eval_loss", true, series);
-        AtomicFile.write(out.resolve("figures").resolve(FIGURE + ".png"), figure.png());
-        AtomicFile.write(out.resolve("figures").resolve(FIGURE + ".svg"), figure.svg());
+        figure.write(out.resolve("figures").resolve(FIGURE + ".png"));
         return new StudyReport.Figure("Evaluation loss against reasoning steps (CoT steps times loops), one line per method "
                 + "and evaluation (" + FILE + "); dashed: the task's iteration theory (figures/" + FIGURE + ".png, .svg).",
-                figure.png());
+                figure);
     }
 
     /** Prints the table, one line per row. */
     static void print(Table table, PrintWriter out) {
         List<String> theory = table.columns().subList(COLUMNS.size(), table.columns().size());
-        StringBuilder header = new StringBuilder(String.format("%-14s %-32s %-14s %7s %9s %10s", "trial", "method",
-                "evaluation", "trained", "evaluated", "eval loss"));
-        theory.forEach(name -> header.append(String.format(" %12s", name)));
-        out.println(header.append("  reference"));
+        List<TextTable.Column> columns = new ArrayList<>(List.of(TextTable.Column.text("trial"), TextTable.Column.text("method"),
+                TextTable.Column.text("evaluation"), TextTable.Column.number("trained"), TextTable.Column.number("evaluated"),
+                TextTable.Column.number("eval loss")));
+        theory.forEach(name -> columns.add(TextTable.Column.number(name)));
+        columns.add(TextTable.Column.text("reference"));
+        TextTable text = new TextTable(columns);
         for (int r = 0; r < table.rows().size(); r++) {
-            StringBuilder line = new StringBuilder(String.format("%-14s %-32s %-14s %7s %9s %10s", table.cell(r, "trial"),
-                    table.cell(r, "method"), table.cell(r, "evaluation"), number(table.cell(r, "steps_trained")),
-                    number(table.cell(r, "steps_evaluated")), number(table.cell(r, "eval_loss"))));
+            List<String> cells = new ArrayList<>();
+            for (String name : List.of("trial", "method", "evaluation", "steps_trained", "steps_evaluated", "eval_loss")) {
+                cells.add(ReadableNumber.cell(table.cell(r, name)));
+            }
             for (String name : theory) {
-                line.append(String.format(" %12s", number(table.cell(r, name))));
+                cells.add(ReadableNumber.cell(table.cell(r, name)));
             }
             String reference = table.cell(r, "reference");
-            line.append(reference.isEmpty() ? "" : "  " + reference + " " + number(table.cell(r, "reference_value")));
-            out.println(line);
+            cells.add(reference.isEmpty() ? "" : reference + " " + ReadableNumber.cell(table.cell(r, "reference_value")));
+            text.row(cells);
         }
-        out.flush();
+        text.print(out);
     }
 
     private static Map<String, String> row(TrialRecord r, String method, String evaluation, String trained, String prefix) {
@@ -220,13 +222,5 @@ final class ReasoningStepsReport {
     private static String integer(String number) {
         double value = Double.parseDouble(number);
         return value == Math.rint(value) ? Long.toString((long) value) : number;
-    }
-
-    private static String number(String cell) {
-        if (cell.isEmpty() || !Aggregate.isNumber(cell)) {
-            return cell;
-        }
-        double value = Double.parseDouble(cell);
-        return value == Math.rint(value) && Math.abs(value) < 1e6 ? integer(cell) : String.format("%.4g", value);
     }
 }

@@ -1,6 +1,7 @@
 package org.icl.app.study;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,44 +20,41 @@ public final class ResultTable {
     }
 
     public static void print(List<RunResult> results, PrintWriter out) {
-        List<ResultRow> rows = ResultRow.of(results);
         boolean theory = results.stream().anyMatch(r -> r.theory().isPresent());
         Set<String> reported = RunResult.reportedByAny(results);
-        int width = 12;
-        for (ResultRow row : rows) {
-            width = Math.max(width, label(row).length());
-        }
-        String name = "%-" + width + "s";
-        StringBuilder header = new StringBuilder(String.format(name + " %12s", "run", "eval loss"));
+        List<TextTable.Column> columns = new ArrayList<>(List.of(TextTable.Column.text("run"), TextTable.Column.number("eval loss")));
         if (theory) {
-            header.append(String.format(" %12s  %-18s %8s", "theory", "(reference)", "ratio"));
+            columns.addAll(List.of(TextTable.Column.number("theory"), TextTable.Column.text("(reference)"),
+                    TextTable.Column.number("ratio")));
         }
-        reported.forEach(metric -> header.append(' ').append(pad(metric, 12)));
-        out.println(header.append(String.format(" %10s", "steps/s")));
-        for (ResultRow row : rows) {
+        reported.forEach(metric -> columns.add(TextTable.Column.number(metric)));
+        columns.add(TextTable.Column.number("steps/s"));
+        TextTable table = new TextTable(columns);
+        for (ResultRow row : ResultRow.of(results)) {
             if (row.divergence().isPresent()) {
                 var d = row.divergence().get();
-                out.printf(name + " %12s  at step %d: %s = %s (%s)%n", label(row), "DIVERGED", d.step(), d.quantity(),
-                        d.value(), d.reason());
+                table.row(List.of(label(row), "DIVERGED"), "at step " + d.step() + ": " + d.quantity() + " = "
+                        + ReadableNumber.format(d.value()) + " (" + d.reason() + ")");
                 continue;
             }
-            StringBuilder line = new StringBuilder(String.format(name + " %12.4f", label(row), row.evalLoss()));
+            List<String> cells = new ArrayList<>(List.of(label(row), ReadableNumber.format(row.evalLoss())));
             if (theory) {
-                String ratio = row.ratio().isPresent() ? String.format("%.3f", row.ratio().getAsDouble()) : "-";
+                String ratio = row.ratio().isPresent() ? ReadableNumber.format(row.ratio().getAsDouble()) : "-";
                 if (row.isBaseline() || row.theory().isEmpty()) {
-                    line.append(String.format(" %12s  %-18s %8s", row.isBaseline() ? "" : "-", "", ratio));
+                    cells.addAll(List.of(row.isBaseline() ? "" : "-", "", ratio));
                 } else {
-                    line.append(String.format(" %12.4f  %-18s %8s", row.theory().get().referenceValue(),
+                    cells.addAll(List.of(ReadableNumber.format(row.theory().get().referenceValue()),
                             row.theory().get().reference(), ratio));
                 }
             }
             for (String metric : reported) {
                 Double value = row.reported().get(metric);
-                line.append(' ').append(pad(value == null ? "-" : String.format("%.4f", value), Math.max(12, metric.length())));
+                cells.add(value == null ? "-" : ReadableNumber.format(value));
             }
-            line.append(String.format(" %10s", row.stepsPerSecond().map(s -> String.format("%.1f", s)).orElse("-")));
-            out.println(line);
+            cells.add(row.stepsPerSecond().map(ReadableNumber::format).orElse("-"));
+            table.row(cells);
         }
+        table.print(out);
         for (RunResult r : results) {
             if (r.mechanism().isEmpty()) {
                 continue;
@@ -64,7 +62,7 @@ public final class ResultTable {
             StringBuilder line = new StringBuilder("mechanism " + r.name() + ":");
             for (Map.Entry<String, Object> e : r.mechanism().entrySet()) {
                 if (e.getValue() instanceof Double v) {
-                    line.append(String.format(" %s=%.4g", e.getKey(), v));
+                    line.append(' ').append(e.getKey()).append('=').append(ReadableNumber.format(v));
                 }
             }
             out.println(line);
@@ -75,10 +73,5 @@ public final class ResultTable {
     /** A run's name, or a baseline's name indented under its run. */
     private static String label(ResultRow row) {
         return row.isBaseline() ? "  " + row.baseline() : row.run();
-    }
-
-    /** {@code text} right-aligned in {@code width} characters, or as is when longer. */
-    private static String pad(String text, int width) {
-        return String.format("%" + Math.max(width, text.length()) + "s", text);
     }
 }

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import org.icl.api.io.AtomicFile;
 import org.icl.api.config.InvalidSettingException;
 import org.icl.app.plot.LearningCurves;
+import org.icl.app.plot.PlotStyle;
 import org.icl.app.plot.StudyPlot;
 
 /**
@@ -38,8 +39,8 @@ public final class StudyReport {
                           Optional<Table> evaluations) {
     }
 
-    /** One figure of the report: its caption and PNG (inlined into report.html), and the files written. */
-    record Figure(String caption, byte[] png) {
+    /** One figure of the report: its caption and image (its PNG is inlined into report.html). */
+    record Figure(String caption, PlotStyle.Figure image) {
     }
 
     private StudyReport() {
@@ -99,7 +100,7 @@ public final class StudyReport {
         aggregate.writeCsv(out.resolve("aggregate.csv"));
         List<Figure> figures = new ArrayList<>(plots(manifest, keyColumns, aggregate, out));
         learningCurves(records).forEach((file, figure) -> {
-            AtomicFile.write(out.resolve(file), figure.png());
+            figure.image().write(out.resolve(file));
             figures.add(figure);
         });
         Optional<Table> evaluations = Optional.empty();
@@ -121,28 +122,29 @@ public final class StudyReport {
             keys.add("variant");
         }
         keys.addAll(report.manifest().axes());
-        StringBuilder header = new StringBuilder();
-        keys.forEach(k -> header.append(String.format("%-14s ", k)));
-        header.append(String.format("%6s", "trials"));
-        for (String y : report.manifest().report().y()) {
-            header.append(String.format(" %26s", y + " (95%)"));
-        }
-        header.append(String.format(" %12s  %s", "theory", "(reference)"));
-        out.println(header);
+        List<TextTable.Column> columns = new ArrayList<>();
+        keys.forEach(k -> columns.add(TextTable.Column.text(k)));
+        columns.add(TextTable.Column.number("trials"));
+        report.manifest().report().y().forEach(y -> columns.add(TextTable.Column.number(y + " (95%)")));
+        columns.add(TextTable.Column.number("theory"));
+        columns.add(TextTable.Column.text("(reference)"));
+        TextTable table = new TextTable(columns);
         for (int r = 0; r < a.rows().size(); r++) {
-            StringBuilder line = new StringBuilder();
+            List<String> cells = new ArrayList<>();
             for (String k : keys) {
-                line.append(String.format("%-14s ", a.cell(r, k)));
+                cells.add(a.cell(r, k));
             }
-            line.append(String.format("%6s", a.cell(r, "trials")));
+            cells.add(a.cell(r, "trials"));
             for (String y : report.manifest().report().y()) {
-                line.append(String.format(" %26s", interval(a, r, y)));
+                cells.add(interval(a, r, y));
             }
             String reference = a.cell(r, "theory.reference");
             String theory = a.cell(r, "theory." + reference + Aggregate.MEAN);
-            line.append(String.format(" %12s  %s", theory.isEmpty() ? "-" : String.format("%.4g", Double.parseDouble(theory)), reference));
-            out.println(line);
+            cells.add(theory.isEmpty() ? "-" : ReadableNumber.format(Double.parseDouble(theory)));
+            cells.add(reference);
+            table.row(cells);
         }
+        table.print(out);
         out.println();
         printEvaluations(report, out);
     }
@@ -161,7 +163,8 @@ public final class StudyReport {
         }
         String high = aggregate.cell(r, y + Aggregate.HIGH);
         double m = Double.parseDouble(mean);
-        return high.isEmpty() ? String.format("%.4g", m) : String.format("%.4g ± %.2g", m, Double.parseDouble(high) - m);
+        return high.isEmpty() ? ReadableNumber.format(m)
+                : ReadableNumber.format(m) + " ± " + ReadableNumber.format(Double.parseDouble(high) - m, 2);
     }
 
     private static List<Figure> plots(StudyManifest manifest, List<String> keyColumns, Table aggregate, Path out) {
@@ -211,12 +214,11 @@ public final class StudyReport {
                 series.add(new StudyPlot.Series(x.isEmpty() ? "" : s.getKey(), xs, means, halves, theory, theoryName));
             }
             String title = y + " (mean over seeds, 95% interval)";
-            StudyPlot.Figure figure = StudyPlot.draw(title, x.isEmpty() ? "point" : x, y, numericX, series);
+            PlotStyle.Figure figure = StudyPlot.draw(title, x.isEmpty() ? "point" : x, y, numericX, series);
             String file = TrialNames.safe(y);
-            AtomicFile.write(out.resolve("figures").resolve(file + ".png"), figure.png());
-            AtomicFile.write(out.resolve("figures").resolve(file + ".svg"), figure.svg());
+            figure.write(out.resolve("figures").resolve(file + ".png"));
             figures.add(new Figure(y + " against " + (x.isEmpty() ? "each point" : x)
-                    + "; error bars: 95% interval over seeds; dashed: the theory reference (figures/" + file + ".png, .svg).", figure.png()));
+                    + "; error bars: 95% interval over seeds; dashed: the theory reference (figures/" + file + ".png, .svg).", figure));
         }
         return figures;
     }
@@ -267,11 +269,13 @@ public final class StudyReport {
         if (curves.isEmpty() || curves.size() > MAX_LEARNING_CURVES) {
             return figures;
         }
-        LearningCurves.draw(curves).ifPresent(png -> figures.put("learning-curves.png", new Figure(
-                "Evaluation loss on the monitor prompts during training; dashed: each trial's theory reference.", png)));
+        LearningCurves.draw(curves).ifPresent(image -> figures.put("learning-curves.png", new Figure(
+                "Evaluation loss on the monitor prompts during training; dashed: each trial's theory reference "
+                        + "(learning-curves.png, .svg).", image)));
         for (String metric : LearningCurves.reportedMetrics(curves)) {
-            LearningCurves.draw(curves, metric).ifPresent(png -> figures.put("learning-curves-" + TrialNames.safe(metric) + ".png",
-                    new Figure(metric + " on the monitor prompts during training.", png)));
+            String file = "learning-curves-" + TrialNames.safe(metric);
+            LearningCurves.draw(curves, metric).ifPresent(image -> figures.put(file + ".png",
+                    new Figure(metric + " on the monitor prompts during training (" + file + ".png, .svg).", image)));
         }
         return figures;
     }

@@ -2,7 +2,6 @@ package org.icl.app.study;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,19 +9,22 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import org.icl.api.config.InvalidInputException;
 import org.icl.api.config.InvalidSettingException;
 import org.icl.app.run.RunExecutor;
 import org.icl.api.train.Divergence;
 import org.icl.app.run.RunPlan;
 import org.icl.app.run.RunResult;
 import org.icl.app.wiring.PluginCatalog;
+import org.icl.trainers.loop.CheckpointFile;
+import org.icl.trainers.loop.RunFiles;
 import ch.qos.logback.classic.Level;
 import org.ojalgo.OjAlgoUtils;
 import org.slf4j.Logger;
@@ -31,13 +33,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs trials of a study into its output directory, up to {@code jobs} at a time. A trial is built
  * from its config in the thread that runs it (own task, model, trainer, tape and seeds: trials share no
- * mutable state) and writes into a private directory under {@code .partial/}, renamed to its own name
+ * mutable state) and writes into its private directory {@code .partial/<trial>}, renamed to its own name
  * when it is complete; so a trial's directory exists only whole, and a trial whose directory exists is skipped.
+ * A trial killed in the middle continues from the last checkpoint its private directory holds (bit for bit, as
+ * {@code icl train --resume} does) when the study runs again.
  */
 public final class TrialRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrialRunner.class);
-    /** Where running trials write; what a killed run leaves here is removed when its trial starts again. */
+    /** Where running trials write; what a killed run leaves here is continued (or, without a usable checkpoint, removed) when its trial starts again. */
     static final String PARTIAL = ".partial";
 
     /** What a run of some trials did: results of the trials run now (study order), how many were already done, failures. */
@@ -129,24 +133,33 @@ public final class TrialRunner {
         Path partial = null;
         boolean success = false;
         try {
-            partial = freshPartialDirectory(root, trial.name());
+            partial = root.resolve(PARTIAL).resolve(trial.name());
+            OptionalInt resumed = resumableStep(partial, trial);
+            if (resumed.isEmpty()) {
+                delete(partial);
+                createDirectories(partial);
+            } else if (progress == null) {
+                LOG.info("{}: continues from its checkpoint at step {}", trial.name(), resumed.getAsInt());
+            }
             RunPlan plan = RunPlan.assemble(trial.name(), trial.config(), catalog);
-            RunResult result = new RunExecutor(false, threads).execute(plan, Optional.of(partial));
+            RunResult result = new RunExecutor(false, threads).execute(plan, Optional.of(partial), resumed.isPresent());
             TrialStatus status;
             Optional<Divergence> diverged = result.divergence();
             if (diverged.isPresent()) {
                 // deterministic: the same config diverges again, so this is the trial's result
                 String message = diverged.get().message();
-                status = new TrialStatus(trial.name(), TrialStatus.FAILED, message, trial.configHash(), seconds(start));
+                status = new TrialStatus(trial.name(), TrialStatus.FAILED, message, trial.configHash(), seconds(start),
+                        resumed.orElse(0));
                 record(failures, trial.name() + ": " + message);
             } else {
-                status = new TrialStatus(trial.name(), TrialStatus.COMPLETED, null, trial.configHash(), seconds(start));
+                status = new TrialStatus(trial.name(), TrialStatus.COMPLETED, null, trial.configHash(), seconds(start),
+                        resumed.orElse(0));
                 success = true;
                 if (progress == null) {
                     // with a progress bar on the terminal, a log line would break it; the bar says as much
                     LOG.info("{}: completed in {} s; eval loss {}{}", trial.name(), String.format("%.1f", status.wallSeconds()),
-                        String.format("%.4g", result.evalLoss()), result.theory()
-                                .map(t -> String.format(" (%s %.4g)", t.reference(), t.referenceValue())).orElse(""));
+                        ReadableNumber.format(result.evalLoss()), result.theory()
+                                .map(t -> " (" + t.reference() + " " + ReadableNumber.format(t.referenceValue()) + ")").orElse(""));
                 }
             }
             status.write(partial);
@@ -175,22 +188,35 @@ public final class TrialRunner {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** A new private directory for one attempt at {@code trial}; leftovers of killed attempts at the same trial go first. */
-    private static Path freshPartialDirectory(Path root, String trial) throws IOException {
-        Path partials = Files.createDirectories(root.resolve(PARTIAL));
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(partials, trial + "~*")) {
-            for (Path p : stale) {
-                delete(p);
-            }
+    /**
+     * The step of the checkpoint that {@code partial}, the private directory of a killed attempt at {@code trial}, can
+     * continue from: present when it holds this very trial (its config.conf has the trial's fingerprint) and a
+     * checkpoint that reads whole. Anything else there (no checkpoint yet, another config, a damaged file) is discarded.
+     */
+    private static OptionalInt resumableStep(Path partial, Trial trial) {
+        Path config = partial.resolve(RunFiles.CONFIG);
+        Path checkpoint = partial.resolve(RunFiles.CHECKPOINT);
+        if (!Files.isRegularFile(config) || !Files.isRegularFile(checkpoint)) {
+            return OptionalInt.empty();
         }
-        // not createTempDirectory, whose owner-only permissions would hide results on a shared file system
-        Path fresh = partials.resolve(trial + "~" + UUID.randomUUID());
         try {
-            return Files.createDirectory(fresh);
+            if (!TrialNames.sha256(Files.readString(config)).equals(trial.configHash())) {
+                return OptionalInt.empty();
+            }
+            return OptionalInt.of(CheckpointFile.read(checkpoint).step());
+        } catch (IOException | InvalidInputException e) {
+            LOG.warn("{}: cannot continue the killed attempt in {} ({}); starting the trial over", trial.name(), partial,
+                    e.getMessage());
+            return OptionalInt.empty();
+        }
+    }
+
+    /** Creates {@code dir} and its parents; another shard that just finished may remove an empty {@code .partial} meanwhile. */
+    private static void createDirectories(Path dir) throws IOException {
+        try {
+            Files.createDirectories(dir);
         } catch (java.nio.file.NoSuchFileException e) {
-            // another shard that just finished removed the empty .partial directory
-            Files.createDirectories(partials);
-            return Files.createDirectory(fresh);
+            Files.createDirectories(dir);
         }
     }
 

@@ -13,10 +13,12 @@ import org.icl.api.io.AtomicFile;
 
 /**
  * {@code trial.json}, the last file a trial writes: its state ({@code completed}, or {@code failed}
- * with the reason when training failed on its own terms), the fingerprint of its config and its wall time.
+ * with the reason when training failed on its own terms), the fingerprint of its config, its wall time (of the
+ * last attempt) and the checkpoint step that attempt continued from (0: it trained from the start).
  * A trial directory holding it is complete; the engine never shows a trial directory without it.
  */
-public record TrialStatus(String trial, String state, String reason, String configSha256, double wallSeconds) {
+public record TrialStatus(String trial, String state, String reason, String configSha256, double wallSeconds,
+                          int resumedFromStep) {
 
     static final String FILE = "trial.json";
     static final String COMPLETED = "completed";

@@ -38,6 +38,14 @@ public final class SoftmaxAttention implements Model, AttentionMaps {
 
     /** A freshly initialised model for the shape a task announces; every matrix draws from its own stream of {@code seed}. */
     public SoftmaxAttention(TaskShape shape, SoftmaxAttentionSettings settings, long seed) {
+        this(shape, settings, null, seed);
+    }
+
+    /**
+     * As above, but when {@code fixedValues} is given, head h's value-output matrix is frozen at
+     * {@code fixedValues[h]} (column-major over the token rows; zero on appended position rows).
+     */
+    SoftmaxAttention(TaskShape shape, SoftmaxAttentionSettings settings, double[][] fixedValues, long seed) {
         this.settings = settings;
         this.tokenDim = shape.tokenDim();
         this.maxLength = shape.maxLength();
@@ -50,6 +58,10 @@ public final class SoftmaxAttention implements Model, AttentionMaps {
             keyQuery[h] = matrix("KQ" + (h + 1), width, width, settings.keyQueryInit(), settings.trainKeyQuery(), seed);
         }
         for (int h = 0; h < heads; h++) {
+            if (fixedValues != null) {
+                value[h] = embedTokenRows(fixedValues[h]);
+                continue;
+            }
             value[h] = matrix("V" + (h + 1), width, width, settings.valueInit(), settings.trainValue(), seed);
             valueIsIdentity[h] = !settings.trainValue() && settings.valueInit() == Initialisation.IDENTITY;
         }
@@ -85,6 +97,15 @@ public final class SoftmaxAttention implements Model, AttentionMaps {
         System.arraycopy(data, 0, p.data(), 0, data.length);
         parameters.add(p);
         return p;
+    }
+
+    /** A frozen width × width matrix holding the token-row matrix {@code tokenRows} in its top-left corner. */
+    private Tensor embedTokenRows(double[] tokenRows) {
+        double[] data = new double[width * width];
+        for (int c = 0; c < tokenDim; c++) {
+            System.arraycopy(tokenRows, c * tokenDim, data, c * width, tokenDim);
+        }
+        return Tensor.wrap(width, width, 1, data);
     }
 
     @Override

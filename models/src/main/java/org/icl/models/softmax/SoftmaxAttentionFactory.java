@@ -10,6 +10,7 @@ public final class SoftmaxAttentionFactory implements ModelFactory {
 
     @Override
     public Model create(Settings settings, TaskShape shape, long seed) {
-        return new SoftmaxAttention(shape, SoftmaxAttentionSettings.from(settings), seed);
+        SoftmaxAttentionSettings read = SoftmaxAttentionSettings.from(settings);
+        return new SoftmaxAttention(shape, read, ValueCopies.read(settings, shape, read.heads()), seed);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.icl.api.autodiff.Tensor;
+import org.icl.api.task.TokenBlock;
 
 /**
  * Rows of a tree-path token, over the symbols 0..S−1 (node labels) and S ({@code top}, the virtual parent
@@ -59,6 +60,13 @@ record TokenLayout(int vocabulary) {
     void writeNode(Tensor z, int b, int col, int symbol) {
         z.set(b, nodeRow(symbol), col, 1.0);
         z.set(b, nodeFlag(), col, 1.0);
+    }
+
+    /** The named row blocks a model's config can refer to: parent, child, node, edge-flag, node-flag. */
+    List<TokenBlock> blocks() {
+        return List.of(new TokenBlock("parent", parentRow(0), childRow(0)), new TokenBlock("child", childRow(0), nodeRow(0)),
+                new TokenBlock("node", nodeRow(0), edgeFlag()), new TokenBlock("edge-flag", edgeFlag(), nodeFlag()),
+                new TokenBlock("node-flag", nodeFlag(), rows()));
     }
 
     /** A symbol's name: its label, or "top". */

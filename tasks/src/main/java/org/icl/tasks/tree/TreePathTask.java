@@ -49,7 +49,7 @@ public final class TreePathTask implements Task {
         }
         this.evaluation = List.copyOf(examples);
         int trainingEdges = (1 << (settings.depth() + 1)) - 2;
-        this.shape = new TaskShape(layout.rows(), longest, layout.symbols(), trainingEdges);
+        this.shape = new TaskShape(layout.rows(), longest, layout.symbols(), trainingEdges, layout.blocks());
     }
 
     public TreePathSettings settings() {

@@ -20,6 +20,7 @@ import org.icl.api.config.InvalidSettingException;
 import org.icl.api.config.Settings;
 import org.icl.api.model.Model;
 import org.icl.api.task.Evaluation;
+import org.icl.api.task.TokenBlock;
 import org.junit.jupiter.api.Test;
 
 /** Checks the tree-path task: prompt layout, evaluation trees, losses, and greedy decoding of hand-set models. */
@@ -128,6 +129,9 @@ class TreePathTaskTest {
             longest = Math.max(longest, e.length());
         }
         assertEquals(longest, task.shape().maxLength());
+        // Blocks a model's config names (value-copies): the parent, child and node rows of each symbol, and the flags.
+        assertEquals(List.of(new TokenBlock("parent", 0, 32), new TokenBlock("child", 32, 64), new TokenBlock("node", 64, 96),
+                new TokenBlock("edge-flag", 96, 97), new TokenBlock("node-flag", 97, 98)), task.shape().blocks());
     }
 
     @Test

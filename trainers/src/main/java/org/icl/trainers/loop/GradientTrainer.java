@@ -71,7 +71,7 @@ public final class GradientTrainer implements Trainer {
                 resumed.map(Checkpoint::trainBaseline).orElse(Double.NaN), resumed.map(Checkpoint::evalBaseline).orElse(Double.NaN));
         double secondsBefore = resumed.map(Checkpoint::seconds).orElse(0.0);
         long evaluating = (long) (resumed.map(Checkpoint::evaluationSeconds).orElse(0.0) * 1e9);
-        ShardedStep batches = new ShardedStep(task, model, settings.batchSize(), shards,
+        ShardedStep batches = new ShardedStep(task, model, settings.batchSize(), shards, context.threads(),
                 Seeds.derive(context.seed(), DATA_STREAM), settings.steps());
 
         Optional<MetricsLog> log = context.directory().map(dir -> resumed.isPresent()

@@ -7,7 +7,7 @@ import org.icl.api.config.Settings;
  *
  * @param shards  parts of each batch, each computed on its own tape and gradient, summed in a fixed order;
  *                the results depend on this number, never on {@code threads}
- * @param threads threads computing the shards; 0 means one per shard, up to the available processors
+ * @param threads threads computing the shards; 0 means one per shard, up to the threads the run may use
  */
 public record ShardSettings(int shards, int threads) {
 
@@ -18,8 +18,11 @@ public record ShardSettings(int shards, int threads) {
         return new ShardSettings(s.intBetween("shards", 1, 1024), s.intBetween("threads", 0, 1024));
     }
 
-    /** The number of threads to use: {@code threads}, or for 0 one per shard up to the available processors. */
-    public int threadCount() {
-        return threads > 0 ? threads : Math.min(shards, Runtime.getRuntime().availableProcessors());
+    /**
+     * The number of threads to use: {@code threads}, or for 0 one per shard up to {@code allowed}, the threads
+     * the run may use ({@link org.icl.api.train.RunContext#threads()}: one per trial when a study runs trials in parallel).
+     */
+    public int threadCount(int allowed) {
+        return threads > 0 ? threads : Math.min(shards, allowed);
     }
 }

@@ -40,7 +40,8 @@ final class ShardedStep implements AutoCloseable {
     /** The other threads; null when the calling thread does everything. */
     private final ExecutorService pool;
 
-    ShardedStep(Task task, Model model, int batchSize, ShardSettings settings, long dataSeed, int steps) {
+    /** A step split as {@code settings} says, on at most {@code allowed} threads when the settings leave the count open. */
+    ShardedStep(Task task, Model model, int batchSize, ShardSettings settings, int allowed, long dataSeed, int steps) {
         this.task = task;
         this.model = model;
         this.parameters = model.parameters();
@@ -57,7 +58,7 @@ final class ShardedStep implements AutoCloseable {
             tapes[s][0] = Tape.forTrainingShard();
             tapes[s][1] = Tape.forTrainingShard();
         }
-        int threads = Math.min(settings.threadCount(), shards);
+        int threads = Math.min(settings.threadCount(allowed), shards);
         // One thread: the calling thread does everything, with no hand-over. More: a pool of that many threads
         // takes the shards' passes and samplings as they become ready, so that a thread the machine holds back
         // delays one shard, not a fixed half of the work.
