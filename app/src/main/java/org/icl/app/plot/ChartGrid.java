@@ -5,7 +5,9 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 import javax.imageio.ImageIO;
@@ -13,12 +15,11 @@ import javax.imageio.ImageIO;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
-import org.icl.api.io.AtomicFile;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
- * Several charts drawn side by side, row by row, into one PNG and optionally one SVG (each written atomically):
- * a figure of panels. Each cell is as wide as the widest chart of its column and as high as the highest of its row.
+ * Several charts drawn side by side, row by row, into one PNG and one SVG: a figure of panels, written like one
+ * chart ({@link PlotStyle.Figure#write}). Each cell is as wide as the widest chart of its column and as high as the highest of its row.
  */
 final class ChartGrid {
 
@@ -38,19 +39,8 @@ final class ChartGrid {
         }
     }
 
-    /** Writes the grid to {@code png} and {@code svg}. */
-    void save(Path png, Path svg) {
-        savePng(png);
-        int width = sum(widths, widths.length);
-        int height = sum(heights, heights.length);
-        VectorGraphics2D vector = new VectorGraphics2D();
-        paint(vector, width, height);
-        AtomicFile.write(svg, out -> new SVGProcessor().getDocument(vector.getCommands(), new PageSize(0, 0, width, height))
-                .writeTo(out));
-    }
-
-    /** Writes the grid to {@code png}. */
-    void savePng(Path png) {
+    /** The grid as PNG and SVG, like {@link PlotStyle#encode} for one chart. */
+    PlotStyle.Figure encode() {
         int width = sum(widths, widths.length);
         int height = sum(heights, heights.length);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -58,7 +48,17 @@ final class ChartGrid {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         paint(g, width, height);
         g.dispose();
-        AtomicFile.write(png, out -> ImageIO.write(image, "png", out));
+        VectorGraphics2D vector = new VectorGraphics2D();
+        paint(vector, width, height);
+        try {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", png);
+            ByteArrayOutputStream svg = new ByteArrayOutputStream();
+            new SVGProcessor().getDocument(vector.getCommands(), new PageSize(0, 0, width, height)).writeTo(svg);
+            return new PlotStyle.Figure(png.toByteArray(), svg.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot draw a grid of " + charts.size() + " charts", e);
+        }
     }
 
     private void paint(Graphics2D g, int width, int height) {

@@ -1,6 +1,5 @@
 package org.icl.app.plot;
 
-import java.awt.BasicStroke;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,15 +17,13 @@ import org.icl.trainers.loop.ParameterFile;
 import org.icl.trainers.loop.RunFiles;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A run's training dynamics, from its metrics.csv, probes.csv and parameter snapshots: {@value #FIGURE}
  * (PNG and SVG) plots the evaluation loss, with the theory reference on the same monitor prompts dashed, and each
  * probe against the training step, on a log step axis when the run evaluated on the log schedule (step 0, before
- * training, then drawn at ½); {@value #HEATMAPS} (PNG only) shows each parameter at a few steps side by side (first, two
+ * training, then drawn at ½); {@value #HEATMAPS} (PNG and SVG) shows each parameter at a few steps side by side (first, two
  * on the way, last), on one colour scale per parameter, so that a construction can be seen to emerge.
  */
 public final class TrainingDynamics {
@@ -41,8 +38,6 @@ public final class TrainingDynamics {
     static final double STEP_ZERO_ON_LOG_AXIS = 0.5;
 
     private static final String LOOP_LOSS = "loss_after_loop_";
-    private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-            new float[] {6f, 4f}, 0f);
 
     private TrainingDynamics() {
     }
@@ -67,8 +62,7 @@ public final class TrainingDynamics {
             double first = x(step(evaluations.get(0)), logSteps);
             double last = x(step(evaluations.get(evaluations.size() - 1)), logSteps);
             XYSeries line = loss.addSeries("theory: " + r.name(), List.of(first, last), List.of(r.value(), r.value()));
-            line.setMarker(SeriesMarkers.NONE);
-            line.setLineStyle(DASHED);
+            PlotStyle.referenceLine(line, PlotStyle.color(0));
         });
         panels.add(loss);
         Map<String, List<String>> groups = probeGroups(probes);
@@ -80,37 +74,41 @@ public final class TrainingDynamics {
                 XYSeries series = addSeries(chart, column, probes, column, logSteps);
                 if (series != null && constant(probes, column)) {
                     // a value the reading compares with (the expected step, say): a reference, not a curve
-                    series.setMarker(SeriesMarkers.NONE);
-                    series.setLineStyle(DASHED);
+                    PlotStyle.referenceLine(series, PlotStyle.color(chart.getSeriesMap().size() - 1));
                 }
             }
             if (!chart.getSeriesMap().isEmpty()) {
                 panels.add(chart);
             }
         });
-        panels.forEach(TrainingDynamics::decadeBounds);
-        new ChartGrid(panels, 2).save(dir.resolve(FIGURE + ".png"), dir.resolve(FIGURE + ".svg"));
+        panels.forEach(chart -> axes(chart, logSteps));
+        new ChartGrid(panels, 2).encode().write(dir.resolve(FIGURE + ".png"));
         heatmaps(dir, parameters, tokenLabels);
     }
 
-    /** Stretches a log value axis to whole decades, so that at least two are labelled (XChart labels only decades). */
-    private static void decadeBounds(XYChart chart) {
-        if (!chart.getStyler().isYAxisLogarithmic()) {
-            return;
-        }
-        double low = Double.POSITIVE_INFINITY;
-        double high = 0;
+    /**
+     * The log axes of a panel, over all its values (PlotStyle and {@link LogAxis} choose range and labels); a log
+     * value axis only when its values span more than a decade, else a linear one reads better.
+     */
+    private static void axes(XYChart chart, boolean logSteps) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
         for (XYSeries series : chart.getSeriesMap().values()) {
+            for (double x : series.getXData()) {
+                xs.add(x);
+            }
             for (double y : series.getYData()) {
-                low = Math.min(low, y);
-                high = Math.max(high, y);
+                ys.add(y);
             }
         }
-        if (high > 0) {
-            double floor = Math.pow(10, Math.floor(Math.log10(low)));
-            double ceiling = Math.pow(10, Math.ceil(Math.log10(high)));
-            chart.getStyler().setYAxisMin(floor);
-            chart.getStyler().setYAxisMax(ceiling > floor ? ceiling : floor * 10);
+        if (logSteps && !xs.isEmpty()) {
+            PlotStyle.logX(chart.getStyler(), xs);
+        }
+        if (chart.getStyler().isYAxisLogarithmic()) {
+            chart.getStyler().setYAxisLogarithmic(false);
+            if (PlotStyle.spansDecade(ys)) {
+                PlotStyle.logY(chart.getStyler(), ys);
+            }
         }
     }
 
@@ -131,10 +129,10 @@ public final class TrainingDynamics {
         return groups;
     }
 
+    /** An empty panel; {@code logValues} marks its value axis for a log scale, which {@link #axes} decides on. */
     private static XYChart panel(String title, String yTitle, boolean logSteps, boolean logValues) {
-        XYChart chart = new XYChartBuilder().width(700).height(440).title(title)
-                .xAxisTitle(logSteps ? "training step (log scale; step 0 drawn at ½)" : "training step").yAxisTitle(yTitle).build();
-        chart.getStyler().setXAxisLogarithmic(logSteps);
+        XYChart chart = PlotStyle.xyChart(title, logSteps ? "training step (log scale; step 0 drawn at ½)" : "training step",
+                yTitle);
         chart.getStyler().setYAxisLogarithmic(logValues);
         return chart;
     }
@@ -156,7 +154,7 @@ public final class TrainingDynamics {
             return null;
         }
         XYSeries series = chart.addSeries(name, xs, ys);
-        series.setMarker(SeriesMarkers.CIRCLE);
+        PlotStyle.mainLine(series, PlotStyle.color(chart.getSeriesMap().size() - 1));
         return series;
     }
 
@@ -201,9 +199,7 @@ public final class TrainingDynamics {
                 charts.add(ParameterHeatmap.chart(p, tokenLabels, p.name() + " at step " + step, largest));
             }
         }
-        // PNG only: an SVG of eight labelled heatmaps costs about a second of CPU, more than the rest of the figures,
-        // and in a study it is drawn while other trials train.
-        new ChartGrid(charts, steps.size()).savePng(dir.resolve(HEATMAPS + ".png"));
+        new ChartGrid(charts, steps.size()).encode().write(dir.resolve(HEATMAPS + ".png"));
     }
 
     /** The Euclidean distance between two snapshots of the same parameters. */
