@@ -7,16 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.icl.api.task.Theory;
 import org.icl.app.run.RunResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * A small CoT run on the log schedule (d = 4, n = 10, k = 8): its probes, its dynamics figures, and its
@@ -66,10 +72,25 @@ class TrainingDynamicsTest {
     }
 
     @Test
-    void theDynamicsFiguresAreDrawn() throws IOException {
+    void theDynamicsFiguresAreDrawn() throws Exception {
         for (String figure : List.of("dynamics", "dynamics-heatmaps")) {
             assertNotNull(ImageIO.read(dir.resolve(figure + ".png").toFile()), figure);
         }
-        assertTrue(Files.readString(dir.resolve("dynamics.svg")).contains("<svg"));
+        // the SVGs are valid XML with each panel's own svg element inside the figure's, and clip ids unique across panels
+        int heatmaps = panels(dir.resolve("dynamics-heatmaps.svg")) - 1;
+        // V and W at the same steps: four, or three when the two picked on the way coincide
+        assertTrue(heatmaps == 2 * 3 || heatmaps == 2 * 4, heatmaps + " heatmaps");
+        assertTrue(panels(dir.resolve("dynamics.svg")) >= 1 + 2, "the loss and the reading");
+    }
+
+    /** The number of svg elements in {@code svg}, after checking that its clip paths have distinct ids. */
+    private static int panels(Path svg) throws Exception {
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+        NodeList clips = document.getElementsByTagName("clipPath");
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < clips.getLength(); i++) {
+            assertTrue(ids.add(((Element) clips.item(i)).getAttribute("id")), "clip ids repeat in " + svg);
+        }
+        return document.getElementsByTagName("svg").getLength();
     }
 }
