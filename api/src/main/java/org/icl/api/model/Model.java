@@ -53,6 +53,15 @@ public interface Model {
         return 1;
     }
 
+    /**
+     * The model stopped after its first {@code applications} layer applications (1 ≤ applications ≤
+     * {@link #layerApplications()}), sharing its parameters: what a looped model computes after each loop.
+     * Empty for a model that cannot stop early; the default has only its full pass.
+     */
+    default Optional<Model> stoppedAfter(int applications) {
+        return applications == layerApplications() ? Optional.of(this) : Optional.empty();
+    }
+
     /** The trainable matrices, in a fixed order. */
     List<Parameter> parameters();
 

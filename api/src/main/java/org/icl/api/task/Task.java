@@ -50,6 +50,15 @@ public interface Task {
     }
 
     /**
+     * The same reference values on the first {@code prompts} evaluation prompts only: the prompts a monitor
+     * evaluation during training scores, so that a learning curve and its reference share their prompts.
+     * The default returns {@link #theory()}, right for values that do not depend on the prompts (closed forms).
+     */
+    default Optional<Theory> theory(int prompts) {
+        return theory();
+    }
+
+    /**
      * Names of {@link Evaluation#metrics()} entries (accuracies, say) to show beside the loss: as columns of
      * the result table, summary.csv and metrics.csv, and as learning curves. Every evaluation must hold them.
      */

@@ -12,9 +12,16 @@ import java.util.Optional;
  * @param seconds           wall time of training, monitor evaluations included
  * @param evaluationSeconds the part of {@code seconds} spent on monitor evaluations
  * @param divergence        what stopped training early, if anything did
+ * @param monitorPrompts    evaluation prompts the monitor evaluations used (the task's first ones); 0 if unknown
  */
 public record TrainingSummary(int steps, double finalTrainLoss, double seconds, double evaluationSeconds,
-                              Optional<Divergence> divergence) {
+                              Optional<Divergence> divergence, int monitorPrompts) {
+
+    /** A run whose monitor prompts are not known. */
+    public TrainingSummary(int steps, double finalTrainLoss, double seconds, double evaluationSeconds,
+                           Optional<Divergence> divergence) {
+        this(steps, finalTrainLoss, seconds, evaluationSeconds, divergence, 0);
+    }
 
     /** A run that completed all its steps. */
     public TrainingSummary(int steps, double finalTrainLoss, double seconds, double evaluationSeconds) {

@@ -19,6 +19,12 @@ final class Heatmap {
      */
     static List<Path> save(String title, double[][] values, List<String> rowLabels, List<String> colLabels, String rowTitle,
                            String colTitle, double min, double max, Color[] colors, Path file) {
+        return PlotStyle.save(chart(title, values, rowLabels, colLabels, rowTitle, colTitle, min, max, colors), file);
+    }
+
+    /** The chart {@link #save} writes, for a figure of several panels. */
+    static HeatMapChart chart(String title, double[][] values, List<String> rowLabels, List<String> colLabels, String rowTitle,
+                              String colTitle, double min, double max, Color[] colors) {
         int rows = values.length;
         int cols = rows == 0 ? 0 : values[0].length;
         // At least 320 pixels high, so that the colour legend beside a short matrix shows its whole range.
@@ -38,6 +44,6 @@ final class Heatmap {
         chart.getStyler().setMin(min);
         chart.getStyler().setMax(max);
         chart.addSeries(title, colLabels, ys, cells);
-        return PlotStyle.save(chart, file);
+        return chart;
     }
 }

@@ -112,7 +112,8 @@ public final class LearningCurves {
         return names;
     }
 
-    private static List<Map<String, String>> rows(Path csv) {
+    /** The rows of a CSV file with a header, by column name; none when the file is missing. */
+    static List<Map<String, String>> rows(Path csv) {
         if (!Files.exists(csv)) {
             return List.of();
         }

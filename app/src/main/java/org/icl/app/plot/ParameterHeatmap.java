@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.icl.api.autodiff.Parameter;
+import org.knowm.xchart.HeatMapChart;
 
 /** Draws a parameter matrix as a heatmap (PNG and SVG), row 0 at the top, on a symmetric blue–white–red scale. */
 public final class ParameterHeatmap {
@@ -20,12 +21,22 @@ public final class ParameterHeatmap {
      * when the matrix is token × token, else numbered.
      */
     public static void save(Parameter parameter, List<String> tokenLabels, Path file) {
-        int rows = parameter.rows();
-        int cols = parameter.cols();
+        PlotStyle.save(chart(parameter, tokenLabels, parameter.name(), largest(parameter)), file);
+    }
+
+    /** The largest absolute entry of {@code parameter} (at least 1e-12), the default half-range of its colours. */
+    static double largest(Parameter parameter) {
         double largest = 1e-12;
         for (double v : parameter.data()) {
             largest = Math.max(largest, Math.abs(v));
         }
+        return largest;
+    }
+
+    /** The heatmap of {@code parameter} titled {@code name}, colours spread over ±{@code largest}. */
+    static HeatMapChart chart(Parameter parameter, List<String> tokenLabels, String name, double largest) {
+        int rows = parameter.rows();
+        int cols = parameter.cols();
         double[][] values = new double[rows][cols];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
@@ -34,9 +45,9 @@ public final class ParameterHeatmap {
         }
         // The legend prints the range as given: round it up to three significant digits.
         double range = new BigDecimal(largest).round(new MathContext(3, RoundingMode.UP)).doubleValue();
-        Heatmap.save(parameter.name() + " (" + rows + "×" + cols + ")", values, labels(rows, tokenLabels),
+        return Heatmap.chart(name + " (" + rows + "×" + cols + ")", values, labels(rows, tokenLabels),
                 labels(cols, tokenLabels), "row", "column", -range, range,
-                PlotStyle.DIVERGING, file);
+                PlotStyle.DIVERGING);
     }
 
     /** The token labels when there is one per index, else the indices. */

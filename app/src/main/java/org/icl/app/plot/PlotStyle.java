@@ -171,9 +171,18 @@ public final class PlotStyle {
         try {
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
+            return new Figure(png.toByteArray(), svg(chart));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot draw " + chart.getTitle(), e);
+        }
+    }
+
+    /** The chart as SVG only. */
+    static byte[] svg(Chart<?, ?> chart) {
+        try {
             ByteArrayOutputStream svg = new ByteArrayOutputStream();
             VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            return new Figure(png.toByteArray(), svg.toByteArray());
+            return svg.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot draw " + chart.getTitle(), e);
         }

@@ -11,11 +11,15 @@ import org.icl.api.io.AtomicFile;
 
 /**
  * Writes {@code result.json}: status (completed, or diverged with step, quantity and value),
- * metrics, theory (with the reference named) and ratio when the task has theory, mechanism report,
+ * metrics, theory (with the reference named) and ratio when the task has theory, the same theory on the monitor
+ * prompts (under {@code monitor_theory}, with their count) after training, mechanism report,
  * the baselines' scores, the {@code evaluate-also} evaluations (under {@code evaluate_also}) and provenance.
  * Numbers that are not finite are written as null, which every JSON reader accepts.
  */
 final class ResultFile {
+
+    /** The key of the theory on the monitor prompts. */
+    static final String MONITOR_THEORY = "monitor_theory";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -54,6 +58,13 @@ final class ResultFile {
             theory.put("reference", t.reference());
             content.put("theory", theory);
             content.put("eval_loss_over_reference", finite(result.ratioToTheory().getAsDouble()));
+        });
+        result.monitorTheory().ifPresent(t -> {
+            // The same values on the monitor prompts only: the reference the learning curve during training is drawn against.
+            Map<String, Object> theory = new LinkedHashMap<>(t.values());
+            theory.put("reference", t.reference());
+            theory.put("prompts", result.training().orElseThrow().monitorPrompts());
+            content.put(MONITOR_THEORY, theory);
         });
         content.put("mechanism", result.mechanism());
         Map<String, Object> baselines = new LinkedHashMap<>();

@@ -15,12 +15,15 @@ import org.icl.api.model.Model;
 import org.icl.api.task.Curve;
 import org.icl.api.task.Evaluation;
 import org.icl.api.task.Task;
+import org.icl.api.task.Theory;
 import org.icl.api.train.Divergence;
 import org.icl.api.train.RunContext;
 import org.icl.api.train.TrainingSummary;
 import org.icl.app.plot.AttentionMap;
 import org.icl.app.plot.CurvePlot;
+import org.icl.app.plot.LearningCurves;
 import org.icl.app.plot.ParameterHeatmap;
+import org.icl.app.plot.TrainingDynamics;
 import org.icl.trainers.loop.ParameterFile;
 import org.icl.trainers.loop.RunFiles;
 import org.slf4j.Logger;
@@ -29,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Carries out a {@link RunPlan}: trains (or continues from the run's checkpoint), evaluates the model
  * and the task's baselines on the task's full evaluation set, and fills the run directory with
- * config.conf, metrics.csv, parameters.json, checkpoint.bin, result.json, heatmaps of the parameters,
+ * config.conf, metrics.csv, probes.csv and snapshots/ (see the trainer), parameters.json, checkpoint.bin, result.json,
+ * the training dynamics figures (see {@link TrainingDynamics}), heatmaps of the parameters,
  * attention maps on a few of the task's prompts (for a model that shows its attention), and the task's
  * curves (a CSV and a PNG each). A diverged run gets a result.json with status "diverged" and keeps
  * the files written before.
@@ -76,7 +80,8 @@ public final class RunExecutor {
         RunResult result;
         if (training.divergence().isPresent()) {
             result = new RunResult(plan.name(), Optional.of(training), Optional.empty(), plan.task().theory(),
-                    plan.task().reportedMetrics(), Map.of(), training.divergence());
+                    plan.task().reportedMetrics(), Map.of(), Map.of(), Map.of(), training.divergence(), Map.of(),
+                    monitorTheory(plan.task(), Optional.of(training)));
         } else {
             LOG.info("{}: trained {} steps in {} s ({} training steps/s); evaluating on {} prompts", plan.name(),
                     training.steps(), String.format("%.1f", training.seconds()),
@@ -94,6 +99,9 @@ public final class RunExecutor {
                 }
             }
             ResultFile.write(dir.resolve(RunFiles.RESULT), result, Provenance.of(threads, plan.seed()));
+            TrainingDynamics.save(plan.name(), dir, result.monitorTheory().or(result::theory)
+                    .map(t -> new LearningCurves.Reference(t.reference(), t.referenceValue())),
+                    plan.model().parameters(), plan.task().tokenLabels());
             result.curves().forEach((name, series) -> {
                 CurveFile.write(series, dir.resolve(name + ".csv"));
                 CurvePlot.save(plan.name() + ": " + name, series, dir.resolve(name + ".png"));
@@ -136,7 +144,12 @@ public final class RunExecutor {
             curves.put(ITERATION_THEORY, iterationTheory);
         }
         return new RunResult(plan.name(), training, Optional.of(evaluation), task.theory(), task.reportedMetrics(), mechanism,
-                baselines, curves, divergence, also);
+                baselines, curves, divergence, also, monitorTheory(task, training));
+    }
+
+    /** The task's theory on the prompts the monitor evaluations of {@code training} used; empty without either. */
+    private static Optional<Theory> monitorTheory(Task task, Optional<TrainingSummary> training) {
+        return training.filter(t -> t.monitorPrompts() > 0).flatMap(t -> task.theory(t.monitorPrompts()));
     }
 
     /** The trained parameters of {@code plan}'s model, copied into the alternate's model and evaluated on its task. */

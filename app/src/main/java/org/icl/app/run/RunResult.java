@@ -20,13 +20,16 @@ import org.icl.api.train.TrainingSummary;
  * final evaluation (absent when training diverged), theory (absent for tasks without one), the names of
  * the evaluation metrics the task reports beside the loss, the task's reading of the parameters,
  * the task's baselines scored on the same prompts, the task's curves (curve name → series name →
- * curve; the trained model's series is {@link #MODEL_SERIES}), the divergence that ended it, if one did, and the
- * evaluations of the trained parameters under the run's {@code evaluate-also} settings, by name (see {@link RunPlan}).
+ * curve; the trained model's series is {@link #MODEL_SERIES}), the divergence that ended it, if one did, the
+ * evaluations of the trained parameters under the run's {@code evaluate-also} settings, by name (see {@link RunPlan}),
+ * and the theory on the monitor prompts only, which the learning curve during training is drawn against (absent
+ * without training or theory).
  */
 public record RunResult(String name, Optional<TrainingSummary> training, Optional<Evaluation> evaluation,
                         Optional<Theory> theory, List<String> reportedMetrics, Map<String, Object> mechanism,
                         Map<String, Evaluation> baselines, Map<String, Map<String, Curve>> curves,
-                        Optional<Divergence> divergence, Map<String, RunResult> alsoEvaluated) {
+                        Optional<Divergence> divergence, Map<String, RunResult> alsoEvaluated,
+                        Optional<Theory> monitorTheory) {
 
     /** The series name of the trained model in {@link #curves()}. */
     public static final String MODEL_SERIES = "model";
@@ -36,6 +39,15 @@ public record RunResult(String name, Optional<TrainingSummary> training, Optiona
         baselines = Collections.unmodifiableMap(new LinkedHashMap<>(baselines));
         curves = Collections.unmodifiableMap(new LinkedHashMap<>(curves));
         alsoEvaluated = Collections.unmodifiableMap(new LinkedHashMap<>(alsoEvaluated));
+    }
+
+    /** A result without theory on the monitor prompts. */
+    public RunResult(String name, Optional<TrainingSummary> training, Optional<Evaluation> evaluation,
+                     Optional<Theory> theory, List<String> reportedMetrics, Map<String, Object> mechanism,
+                     Map<String, Evaluation> baselines, Map<String, Map<String, Curve>> curves,
+                     Optional<Divergence> divergence, Map<String, RunResult> alsoEvaluated) {
+        this(name, training, evaluation, theory, reportedMetrics, mechanism, baselines, curves, divergence, alsoEvaluated,
+                Optional.empty());
     }
 
     /** A result without extra evaluations. */

@@ -257,7 +257,8 @@ public final class StudyReport {
         List<LearningCurves.Curve> curves = new ArrayList<>();
         for (TrialRecord r : records) {
             String reference = r.values().getOrDefault("theory.reference", "");
-            String value = r.values().getOrDefault("theory." + reference, "");
+            // The curve scores the monitor prompts: so does its reference, where the result has it.
+            String value = r.values().getOrDefault("monitor_theory." + reference, r.values().getOrDefault("theory." + reference, ""));
             if (r.directory().isPresent()) {
                 curves.add(new LearningCurves.Curve(r.entry().name(), r.directory().get().resolve("metrics.csv"),
                         Aggregate.isNumber(value) ? Optional.of(new LearningCurves.Reference(reference, Double.parseDouble(value)))

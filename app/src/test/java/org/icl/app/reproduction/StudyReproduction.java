@@ -21,11 +21,16 @@ final class StudyReproduction {
     }
 
     static RunResult run(String name, String config) {
+        return run(name, config, Optional.empty());
+    }
+
+    /** Runs {@code config} as run {@code name}, writing its files into {@code directory} when present. */
+    static RunResult run(String name, String config, Optional<Path> directory) {
         ClassLoader loader = StudyReproduction.class.getClassLoader();
         PluginCatalog catalog = PluginCatalog.discover(loader);
         Config complete = new RunConfigLoader(ConfigFactory.defaultReference(loader), catalog)
                 .complete(List.of(ConfigFactory.parseString(config)));
-        return new RunExecutor(false).execute(RunPlan.assemble(name, complete, catalog), Optional.empty());
+        return new RunExecutor(false).execute(RunPlan.assemble(name, complete, catalog), directory);
     }
 
     /** Runs variant {@code variant} of the study file at {@code study}, as `icl run` would, in memory. */

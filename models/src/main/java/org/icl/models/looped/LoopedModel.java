@@ -2,6 +2,7 @@ package org.icl.models.looped;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.icl.api.autodiff.Parameter;
 import org.icl.api.autodiff.Tape;
@@ -36,6 +37,31 @@ public final class LoopedModel implements Model {
     public Tensor forward(Tape tape, Tensor z, int firstOutput) {
         int loops = settings.evaluationLoops();
         return run(tape, layer, z, firstOutput, loops, loops, 1);
+    }
+
+    /** The first {@code applications} loops of an evaluation pass, for the loss after each loop. */
+    @Override
+    public Optional<Model> stoppedAfter(int applications) {
+        if (applications < 1 || applications > layerApplications()) {
+            return Optional.empty();
+        }
+        LoopedModel whole = this;
+        return Optional.of(new Model() {
+            @Override
+            public Tensor forward(Tape tape, Tensor z, int firstOutput) {
+                return run(tape, layer, z, firstOutput, applications, applications, 1);
+            }
+
+            @Override
+            public int layerApplications() {
+                return applications;
+            }
+
+            @Override
+            public List<Parameter> parameters() {
+                return whole.parameters();
+            }
+        });
     }
 
     @Override

@@ -47,6 +47,23 @@ class LoopedModelTest {
         assertArrayEquals(LoopedFixtures.byHand(tape, layer, z, 2, false).data(), same.forward(tape, z, 0).data());
     }
 
+    @Test
+    void stoppedAfterLRunsTheFirstLEvaluationLoopsOnTheSameParameters() {
+        LinearSelfAttention layer = LoopedFixtures.layer(2);
+        LoopedModel looped = new LoopedModel(layer, LoopedFixtures.settings(2, 3, 0, true, false));
+        Tensor z = LoopedFixtures.input(LENGTH, BATCH, 3);
+        Tape tape = Tape.forInference();
+        for (int loops = 1; loops <= 3; loops++) {
+            Model stopped = looped.stoppedAfter(loops).orElseThrow();
+            assertEquals(loops, stopped.layerApplications());
+            assertSame(looped.parameters().get(0), stopped.parameters().get(0));
+            assertArrayEquals(LoopedFixtures.byHand(tape, layer, z, loops, true).data(), stopped.forward(tape, z, 0).data(),
+                    loops + " loops");
+        }
+        assertTrue(looped.stoppedAfter(4).isEmpty() && looped.stoppedAfter(0).isEmpty());
+        assertTrue(layer.stoppedAfter(1).isPresent() && layer.stoppedAfter(2).isEmpty(), "a single layer stops only after itself");
+    }
+
     @ParameterizedTest(name = "first output {0}, injection {1}")
     @CsvSource({"0, false", "4, false", "5, true", "2, true"})
     void onlyTheLastLoopRestrictsItsColumns(int first, boolean injection) {

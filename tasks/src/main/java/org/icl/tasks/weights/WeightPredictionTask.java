@@ -147,9 +147,15 @@ public final class WeightPredictionTask implements Task {
     @Override
     public synchronized Optional<Theory> theory() {
         if (theory == null) {
-            theory = computeTheory();
+            theory = computeTheory(evaluation.count);
         }
         return Optional.of(theory);
+    }
+
+    /** The Monte-Carlo values over the first {@code prompts} evaluation prompts, the ones a monitor evaluation scores. */
+    @Override
+    public Optional<Theory> theory(int prompts) {
+        return prompts >= evaluation.count ? theory() : Optional.of(computeTheory(Math.max(1, prompts)));
     }
 
     @Override
@@ -204,23 +210,24 @@ public final class WeightPredictionTask implements Task {
         return settings.n() / (settings.n() + settings.d() + 1 + noiseVariance);
     }
 
-    private Theory computeTheory() {
+    /** The theory on the first {@code prompts} evaluation prompts. */
+    private Theory computeTheory(int prompts) {
         int d = settings.d();
         double noiseVariance = settings.noise() * settings.noise();
         Map<String, Double> values = new LinkedHashMap<>();
         // E||(I − η*S)w*||² + η*²σ² tr(S)/n at the best η*, using E[S] = I, E[S²] = ((n+d+1)/n) I (Σ = I).
         values.put("one_step_optimum", d * (d + 1 + noiseVariance) / (settings.n() + d + 1 + noiseVariance));
-        values.put("one_step_gd", meanGradientDescentLoss(optimalOneStep(), 1));
-        values.put("k_step_gd", meanGradientDescentLoss(settings.eta(), settings.k()));
-        values.put("zero_predictor", meanGradientDescentLoss(0.0, 1));
+        values.put("one_step_gd", meanGradientDescentLoss(optimalOneStep(), 1, prompts));
+        values.put("k_step_gd", meanGradientDescentLoss(settings.eta(), settings.k(), prompts));
+        values.put("zero_predictor", meanGradientDescentLoss(0.0, 1, prompts));
         return new Theory(values, settings.cot() ? "k_step_gd" : "one_step_optimum");
     }
 
-    /** Mean over the evaluation prompts of ||w_steps − w*||² for GD with step eta from w_0 = 0. */
-    private double meanGradientDescentLoss(double eta, int steps) {
+    /** Mean over the first {@code prompts} evaluation prompts of ||w_steps − w*||² for GD with step eta from w_0 = 0. */
+    private double meanGradientDescentLoss(double eta, int steps, int prompts) {
         double total = 0;
         double[] error = new double[1];
-        for (int q = 0; q < evaluation.count; q++) {
+        for (int q = 0; q < prompts; q++) {
             int prompt = q;
             evaluation.gradientDescent(q, eta, steps, (step, w) -> {
                 if (step == steps) {
@@ -229,7 +236,7 @@ public final class WeightPredictionTask implements Task {
             });
             total += error[0];
         }
-        return total / evaluation.count;
+        return total / prompts;
     }
 
     private void writeDataColumns(Tensor z, int b, RegressionPrompts prompts, int q) {

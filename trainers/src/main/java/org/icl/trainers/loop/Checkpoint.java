@@ -17,8 +17,9 @@ import org.icl.trainers.loop.ParameterFile.Matrix;
  * @param seconds           wall time spent so far
  * @param evaluationSeconds part of it spent on monitor evaluations
  * @param metricsBytes      length of metrics.csv when the checkpoint was taken; later rows are dropped on resume
+ * @param probesBytes       length of probes.csv likewise (0: none written yet)
  */
 public record Checkpoint(int step, Map<String, Matrix> parameters, Map<String, double[]> optimizer,
                          double[] recentLosses, double trainBaseline, double evalBaseline, double seconds,
-                         double evaluationSeconds, long metricsBytes) {
+                         double evaluationSeconds, long metricsBytes, long probesBytes) {
 }

@@ -26,7 +26,7 @@ import org.icl.trainers.loop.ParameterFile.Matrix;
 public final class CheckpointFile {
 
     static final String FORMAT = "icl-checkpoint";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final int CHECKSUM_BYTES = Long.BYTES;
 
     private CheckpointFile() {
@@ -43,6 +43,7 @@ public final class CheckpointFile {
             out.writeDouble(checkpoint.seconds());
             out.writeDouble(checkpoint.evaluationSeconds());
             out.writeLong(checkpoint.metricsBytes());
+            out.writeLong(checkpoint.probesBytes());
             writeArray(out, checkpoint.recentLosses());
             out.writeInt(checkpoint.parameters().size());
             for (Map.Entry<String, Matrix> e : checkpoint.parameters().entrySet()) {
@@ -95,6 +96,7 @@ public final class CheckpointFile {
             double seconds = in.readDouble();
             double evaluationSeconds = in.readDouble();
             long metricsBytes = in.readLong();
+            long probesBytes = in.readLong();
             double[] recent = readArray(in);
             Map<String, Matrix> parameters = new LinkedHashMap<>();
             int count = in.readInt();
@@ -113,7 +115,7 @@ public final class CheckpointFile {
                 throw refused(path, "is damaged (unexpected length)");
             }
             return new Checkpoint(step, parameters, optimizer, recent, trainBaseline, evalBaseline, seconds,
-                    evaluationSeconds, metricsBytes);
+                    evaluationSeconds, metricsBytes, probesBytes);
         } catch (EOFException | UTFDataFormatException | NegativeArraySizeException e) {
             throw refused(path, "is damaged (truncated or not a checkpoint)");
         } catch (IOException e) {

@@ -28,9 +28,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The training loop shared by the gradient trainers: sample a batch, forward, backward, clip,
- * update; evaluate on the monitor prompts now and then; log every step to {@code metrics.csv};
- * at each evaluation save parameters.json and a checkpoint from which {@link RunContext#resume()}
- * continues bit for bit. A non-finite or exploding loss ends the run early as diverged.
+ * update; evaluate on the monitor prompts now and then (on the log schedule also before the first
+ * step); log every step to {@code metrics.csv}; at each evaluation record the task's reading of the
+ * model in {@code probes.csv} and the parameters in {@code snapshots/} (unless probes are off); now and
+ * then save parameters.json and a checkpoint from which {@link RunContext#resume()} continues bit for
+ * bit. A non-finite or exploding loss ends the run early as diverged.
  */
 public final class GradientTrainer implements Trainer {
 
@@ -75,11 +77,24 @@ public final class GradientTrainer implements Trainer {
         Optional<MetricsLog> log = context.directory().map(dir -> resumed.isPresent()
                 ? MetricsLog.resume(dir.resolve(RunFiles.METRICS), task.reportedMetrics(), resumed.get().metricsBytes())
                 : MetricsLog.create(dir.resolve(RunFiles.METRICS), task.reportedMetrics()));
+        Optional<ProbeLog> probes = context.directory().filter(dir -> settings.probes()).map(dir -> resumed.isPresent()
+                ? ProbeLog.resume(dir.resolve(RunFiles.PROBES), resumed.get().probesBytes())
+                : ProbeLog.create(dir.resolve(RunFiles.PROBES)));
         Optional<ProgressBar> bar = context.showProgress() ? Optional.of(progressBar(context.label(), first - 1)) : Optional.empty();
         long start = System.nanoTime();
         Optional<Divergence> divergence = Optional.empty();
         int step = first - 1;
         try {
+            if (step == 0 && settings.evaluatesAt(0)) {
+                // The model as initialised: where the learning curve and the probes start.
+                long evaluationStart = System.nanoTime();
+                Evaluation evaluation = task.evaluate(model, settings.monitorPrompts());
+                divergence = guard.evaluation(0, evaluation.loss());
+                probe(task, model, context, probes, 0, evaluation.loss());
+                evaluating += System.nanoTime() - evaluationStart;
+                double elapsed = secondsBefore + (System.nanoTime() - start) / 1e9;
+                log.ifPresent(l -> l.append(new MetricsLog.Row(0, Double.NaN, evaluation.loss(), evaluation.metrics(), elapsed)));
+            }
             while (divergence.isEmpty() && step < settings.steps()) {
                 step++;
                 // the loss of the step and its gradient, written over every parameter's
@@ -95,20 +110,21 @@ public final class GradientTrainer implements Trainer {
                     if (settings.evaluatesAt(step)) {
                         long evaluationStart = System.nanoTime();
                         Evaluation evaluation = task.evaluate(model, settings.monitorPrompts());
-                        evaluating += System.nanoTime() - evaluationStart;
                         evalLoss = evaluation.loss();
                         reported = evaluation.metrics();
                         divergence = guard.evaluation(step, evalLoss);
+                        probe(task, model, context, probes, step, evalLoss);
+                        evaluating += System.nanoTime() - evaluationStart;
                         LOG.debug("{} step {}: train {} eval {}", context.label(), step, value, evalLoss);
                     }
                 }
                 double elapsed = secondsBefore + (System.nanoTime() - start) / 1e9;
                 MetricsLog.Row row = new MetricsLog.Row(step, value, evalLoss, reported, elapsed);
                 log.ifPresent(l -> l.append(row));
-                if (divergence.isEmpty() && evalLoss != null && context.directory().isPresent()) {
+                if (divergence.isEmpty() && settings.checkpointsAt(step) && context.directory().isPresent()) {
                     Checkpoint checkpoint = new Checkpoint(step, ParameterFile.matrices(parameters), optimizer.state(parameters),
                             recent.clone(), guard.trainBaseline(), guard.evalBaseline(), elapsed, evaluating / 1e9,
-                            log.get().bytes());
+                            log.get().bytes(), probes.map(ProbeLog::bytes).orElse(0L));
                     save(context.directory().get(), context.label(), parameters, checkpoint);
                 }
                 showProgress(bar, step, value, evalLoss);
@@ -116,13 +132,30 @@ public final class GradientTrainer implements Trainer {
         } finally {
             batches.close();
             log.ifPresent(MetricsLog::close);
+            probes.ifPresent(ProbeLog::close);
             bar.ifPresent(ProgressBar::close);
         }
         divergence.ifPresent(d -> LOG.debug("{}: {}", context.label(), d.message()));
         double seconds = secondsBefore + (System.nanoTime() - start) / 1e9;
         // Steps whose loss entered the window: all of them, unless a divergence stopped the run.
         int updated = divergence.filter(d -> d.quantity().equals("train_loss")).map(d -> d.step() - 1).orElse(step);
-        return new TrainingSummary(step, recentMean(recent, updated), seconds, evaluating / 1e9, divergence);
+        return new TrainingSummary(step, recentMean(recent, updated), seconds, evaluating / 1e9, divergence,
+                settings.monitorPrompts());
+    }
+
+    /** Records the reading of the model after {@code step} in probes.csv and its parameters in snapshots/, when probes are on. */
+    private void probe(Task task, Model model, RunContext context, Optional<ProbeLog> probes, int step, double evalLoss) {
+        if (probes.isEmpty()) {
+            return;
+        }
+        probes.get().append(step, ProbeReading.of(task, model, settings.monitorPrompts(), evalLoss));
+        Path snapshots = context.directory().orElseThrow().resolve(RunFiles.SNAPSHOTS);
+        try {
+            Files.createDirectories(snapshots);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + snapshots, e);
+        }
+        ParameterFile.write(snapshots.resolve(RunFiles.snapshot(step)), model.parameters(), context.label(), step);
     }
 
     /** The mean of the last min(updated, window) training losses in the ring buffer; NaN when there are none. */

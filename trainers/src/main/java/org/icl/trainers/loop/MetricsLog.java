@@ -1,95 +1,61 @@
 package org.icl.trainers.loop;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-
-import org.icl.api.config.InvalidInputException;
-
 /**
- * Appends one row per training step to {@code metrics.csv}, flushed at once so an interrupted run
- * keeps its history. A resumed run cuts the file back to its length at the checkpoint (rows
- * after it were never checkpointed) and appends from there. The task's reported metrics (accuracies,
- * say) get a column each after eval_loss.
+ * Appends one row per training step to {@code metrics.csv} (see {@link AppendedCsv} for how it is flushed
+ * and resumed). The task's reported metrics (accuracies, say) get a column each after eval_loss. A run on
+ * the log evaluation schedule starts with a row for step 0, its evaluation before training, whose
+ * train_loss is empty.
  */
 final class MetricsLog implements AutoCloseable {
 
-    /** One row of metrics.csv; eval_loss and the reported metrics are empty (null) on steps without evaluation. */
+    /**
+     * One row of metrics.csv; eval_loss and the reported metrics are empty (null) on steps without evaluation,
+     * the training loss (NaN) at step 0.
+     */
     record Row(int step, double trainLoss, Double evalLoss, Map<String, Double> reported, double elapsedSeconds) {
     }
 
-    private final Path path;
     private final List<String> reported;
-    private final Writer file;
-    private final SequenceWriter rows;
+    private final AppendedCsv csv;
 
-    private MetricsLog(Path path, List<String> reported, Writer file, CsvSchema schema) throws IOException {
-        this.path = path;
+    private MetricsLog(List<String> reported, AppendedCsv csv) {
         this.reported = List.copyOf(reported);
-        this.file = file;
-        this.rows = new CsvMapper().writer(schema).writeValues(file);
+        this.csv = csv;
     }
 
     /** The columns: step, train_loss, eval_loss, one per reported metric, elapsed_seconds. */
-    private static CsvSchema schema(List<String> reported) {
-        CsvSchema.Builder schema = CsvSchema.builder()
-                .addColumn("step", CsvSchema.ColumnType.NUMBER)
-                .addColumn("train_loss", CsvSchema.ColumnType.NUMBER)
-                .addColumn("eval_loss", CsvSchema.ColumnType.NUMBER);
-        reported.forEach(name -> schema.addColumn(name, CsvSchema.ColumnType.NUMBER));
-        return schema.addColumn("elapsed_seconds", CsvSchema.ColumnType.NUMBER).build();
+    private static List<String> columns(List<String> reported) {
+        List<String> columns = new ArrayList<>(List.of("step", "train_loss", "eval_loss"));
+        columns.addAll(reported);
+        columns.add("elapsed_seconds");
+        return columns;
     }
 
     /** A new log with its header, replacing any file at {@code path}; {@code reported} names the task's reported metrics. */
     static MetricsLog create(Path path, List<String> reported) {
-        try {
-            return new MetricsLog(path, reported, Files.newBufferedWriter(path), schema(reported).withHeader());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path, e);
-        }
+        return new MetricsLog(reported, AppendedCsv.create(path, columns(reported)));
     }
 
     /** The log of a resumed run: the file cut back to {@code bytes} (its length at the checkpoint), then appended to. */
     static MetricsLog resume(Path path, List<String> reported, long bytes) {
-        try {
-            if (!Files.isRegularFile(path) || Files.size(path) < bytes) {
-                throw new InvalidInputException(path + " is missing or shorter than when the checkpoint was taken ("
-                        + bytes + " bytes); delete the checkpoint to start the run over");
-            }
-            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
-                channel.truncate(bytes);
-            }
-            return new MetricsLog(path, reported, Files.newBufferedWriter(path, StandardOpenOption.APPEND),
-                    schema(reported).withoutHeader());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path, e);
-        }
+        return new MetricsLog(reported, AppendedCsv.resume(path, columns(reported), bytes));
     }
 
     void append(Row row) {
-        try {
-            // An array row drops null cells, which would shift the columns: write an empty cell instead.
-            List<Object> cells = new ArrayList<>(List.of(row.step(), row.trainLoss(), cell(row.evalLoss())));
-            for (String name : reported) {
-                cells.add(row.reported() == null ? "" : cell(row.reported().get(name)));
-            }
-            cells.add(row.elapsedSeconds());
-            rows.write(cells.toArray());
-            file.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Object> cells = new ArrayList<>();
+        cells.add(row.step());
+        cells.add(row.step() == 0 ? "" : row.trainLoss());
+        cells.add(cell(row.evalLoss()));
+        for (String name : reported) {
+            cells.add(row.reported() == null ? "" : cell(row.reported().get(name)));
         }
+        cells.add(row.elapsedSeconds());
+        csv.append(cells);
     }
 
     private static Object cell(Double value) {
@@ -98,20 +64,11 @@ final class MetricsLog implements AutoCloseable {
 
     /** The length of the file with every row so far written. */
     long bytes() {
-        try {
-            file.flush();
-            return Files.size(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return csv.bytes();
     }
 
     @Override
     public void close() {
-        try {
-            rows.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        csv.close();
     }
 }

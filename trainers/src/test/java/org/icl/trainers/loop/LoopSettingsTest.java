@@ -28,6 +28,9 @@ class LoopSettingsTest {
                 "learning-rate = 0.5, batch-size = 3, steps = 4, clip-norm = 2.5, eval-every = 0, monitor-prompts = 6,"
                         + " warmup-steps = 2, divergence-factor = 50"));
         assertEquals(new LoopSettings(0.5, 3, 4, 2.5, 0, 6, 2, 50), s);
+        assertEquals(new LoopSettings(0.5, 3, 4, 2.5, 0, 6, 2, 50, EvalSchedule.LOG, false), LoopSettings.from(
+                TrainerSettings.of("adam", "learning-rate = 0.5, batch-size = 3, steps = 4, clip-norm = 2.5, eval-every = 0,"
+                        + " monitor-prompts = 6, warmup-steps = 2, divergence-factor = 50, eval-schedule = log, probes = false")));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -45,6 +48,8 @@ class LoopSettingsTest {
             "divergence-factor, -1",
             "divergence-factor, 1",
             "divergence-factor, 0.5",
+            "eval-schedule, sideways",
+            "probes, sometimes",
     })
     void outOfRangeValuesAreRejectedNamingTheKey(String key, String value) {
         InvalidSettingException e = assertThrows(InvalidSettingException.class,

@@ -38,7 +38,7 @@ class ResumeTest {
     private static final String LOOP = "steps = 60, eval-every = 20, batch-size = 3, learning-rate = 0.05, clip-norm = 1";
 
     /** Least squares whose training step {@code crashAt} throws, as a process killed mid-run would stop. */
-    private static final class Crashing extends FakeTask {
+    static class Crashing extends FakeTask {
         private final LeastSquaresTask inner = new LeastSquaresTask(3, 40, 7);
         private final int crashAt;
 
@@ -161,10 +161,10 @@ class ResumeTest {
         Path file = dir.resolve(RunFiles.CHECKPOINT);
         byte[] bytes = Files.readAllBytes(file);
         // The version is the int after the UTF-8 format name (2-byte length + 14 bytes).
-        bytes[2 + CheckpointFile.FORMAT.length() + 3] = 2;
+        bytes[2 + CheckpointFile.FORMAT.length() + 3] = 3;
         Files.write(file, bytes);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> CheckpointFile.read(file));
-        assertTrue(e.getMessage().contains("version 2") && e.getMessage().contains("version 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 3") && e.getMessage().contains("version 2"), e.getMessage());
     }
 
     @Test
