@@ -53,14 +53,17 @@ public final class TrialRunner {
     private final int threads;
     private final boolean showProgress;
 
-    /** A runner of {@code jobs} trials at once; a lone trial (jobs = 1) may use {@code threads} threads. */
+    /**
+     * A runner of {@code jobs} trials at once, each of which may use {@code threads} threads for its shards: trials
+     * side by side share the cores, and the last trial of a study, left alone, gets them all.
+     */
     public TrialRunner(PluginCatalog catalog, int jobs, int threads, boolean showProgress) {
         if (jobs < 1) {
             throw new InvalidSettingException("--jobs " + jobs + ": expected at least 1");
         }
         this.catalog = catalog;
         this.jobs = jobs;
-        this.threads = jobs > 1 ? 1 : threads;
+        this.threads = threads;
         this.showProgress = showProgress;
     }
 

@@ -20,7 +20,7 @@ public record ShardSettings(int shards, int threads) {
 
     /**
      * The number of threads to use: {@code threads}, or for 0 one per shard up to {@code allowed}, the threads
-     * the run may use ({@link org.icl.api.train.RunContext#threads()}: one per trial when a study runs trials in parallel).
+     * the run may use ({@link org.icl.api.train.RunContext#threads()}: also per trial when a study runs trials side by side).
      */
     public int threadCount(int allowed) {
         return threads > 0 ? threads : Math.min(shards, allowed);
